@@ -1,0 +1,104 @@
+"""IPv4 helpers and stable subnet carving.
+
+Carving is deterministic and stable: tiers are placed in the order they are listed, each tier
+reserves an aligned block for ``reserve_azs`` subnets (AZ slots), and a subnet's slot is the
+position of its AZ in ``azs``. So appending a tier, or appending an AZ within the reserved
+slots, never moves an existing subnet. Tiers with explicit ``cidrs`` are placed first.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+from lzgen.model.vpc import SubnetTier, Vpc
+
+IPV6_SUBNETS_PER_VPC = 256  # an Amazon-provided /56 holds 256 /64 subnets
+
+
+def parse_ipv4(text: str) -> ipaddress.IPv4Network | None:
+    """The network for a strict IPv4 CIDR string, or None if it is not one."""
+    try:
+        net = ipaddress.ip_network(text, strict=True)
+    except ValueError:
+        return None
+    return net if isinstance(net, ipaddress.IPv4Network) else None
+
+
+def is_ipv6_text(text: str) -> bool:
+    try:
+        return isinstance(ipaddress.ip_network(text, strict=False), ipaddress.IPv6Network)
+    except ValueError:
+        return False
+
+
+def slots_for(vpc: Vpc) -> int:
+    """AZ slots reserved per tier: ``reserve_azs`` or more if more AZs are listed."""
+    slots = 1
+    while slots < max(vpc.reserve_azs, len(vpc.azs)):
+        slots *= 2
+    return slots
+
+
+@dataclass(frozen=True)
+class CarvedTier:
+    tier: SubnetTier
+    index: int
+    cidrs: tuple[ipaddress.IPv4Network, ...]  # one per AZ, in ``azs`` order
+
+
+@dataclass(frozen=True)
+class CarveFailure:
+    tier_index: int
+    needed: int  # addresses all tiers need together
+    available: int  # addresses in the VPC
+    block: int  # addresses this tier's block needs
+
+
+def carve(vpc: Vpc) -> list[CarvedTier] | CarveFailure:
+    """Subnet CIDRs for every tier. Assumes CIDRs and sizes passed their own rules."""
+    net = parse_ipv4(vpc.cidr)
+    assert net is not None  # noqa: S101 - guaranteed by the CIDR rules before carving
+    slots = slots_for(vpc)
+    slot_bits = slots.bit_length() - 1
+    base = int(net.network_address)
+    used: list[tuple[int, int]] = []  # [start, end) address ranges taken
+    carved: dict[int, CarvedTier] = {}
+    for index, tier in enumerate(vpc.subnets):
+        if tier.cidrs is not None:
+            nets = tuple(ipaddress.IPv4Network(c) for c in tier.cidrs)
+            used.extend((int(n.network_address), int(n.broadcast_address) + 1) for n in nets)
+            carved[index] = CarvedTier(tier, index, nets)
+    needed = sum(_block_size(t, slots) for t in vpc.subnets if t.cidrs is None)
+    needed += sum(2 ** (32 - t.size) * len(vpc.azs) for t in vpc.subnets if t.cidrs is not None)
+    for index, tier in enumerate(vpc.subnets):
+        if tier.cidrs is not None:
+            continue
+        block = _block_size(tier, slots)
+        start = _first_fit(base, net.num_addresses, block, used)
+        if start is None:
+            return CarveFailure(index, needed, net.num_addresses, block)
+        used.append((start, start + block))
+        block_net = ipaddress.IPv4Network((start, tier.size - slot_bits))
+        subnets = list(block_net.subnets(prefixlen_diff=slot_bits))[: len(vpc.azs)]
+        carved[index] = CarvedTier(tier, index, tuple(subnets))
+    return [carved[i] for i in range(len(vpc.subnets))]
+
+
+def _block_size(tier: SubnetTier, slots: int) -> int:
+    return int(2 ** (32 - tier.size)) * slots
+
+
+def _first_fit(base: int, total: int, block: int, used: list[tuple[int, int]]) -> int | None:
+    """Lowest aligned start in [base, base+total) whose block is free."""
+    if block > total:
+        return None
+    start = base
+    end = base + total
+    while start + block <= end:
+        clash = next((u for u in used if u[0] < start + block and start < u[1]), None)
+        if clash is None:
+            return start
+        # jump past the clash, to the next aligned boundary
+        start = ((clash[1] - base + block - 1) // block) * block + base
+    return None

@@ -1,0 +1,199 @@
+"""The ``lzgen`` command line: validate, render, plan, schema, init.
+
+Exit codes: 0 success (warnings allowed), 1 errors in the input or a failed stack plan,
+2 usage errors (bad flags, missing file). No traceback reaches the user for bad input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lzgen import __version__
+from lzgen.diagnostics import Diagnostic, has_errors
+from lzgen.manifest import MANIFEST_NAME, build_manifest
+from lzgen.offline import OfflinePlanError, StackResult, plan_offline
+from lzgen.pipeline import load_and_validate
+from lzgen.plan import build_plan
+from lzgen.render import render, template_dir
+from lzgen.report import format_diagnostics
+from lzgen.write import WriteError, write_tree
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn one org.yaml into validated, reviewable Terraform for an AWS landing zone.",
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    editor = "editor"
+    json = "json"
+    sarif = "sarif"
+
+
+FileArg = Annotated[Path, typer.Argument(help="The org YAML file.", show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Diagnostics format.")]
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        typer.echo(f"lzgen: error: {path}: no such file", err=True)
+        raise typer.Exit(2)
+
+
+def _emit(diagnostics: list[Diagnostic], fmt: Format, *, to_stderr: bool = False) -> None:
+    if fmt is Format.text and not diagnostics:
+        return
+    text = format_diagnostics(diagnostics, fmt.value, color=_use_color() and not to_stderr)
+    typer.echo(text, nl=False, err=to_stderr)
+
+
+@app.command()
+def validate(file: FileArg, fmt: FormatOpt = Format.text) -> None:
+    """Check an org file; print diagnostics at file:line:col. Exit 1 on errors."""
+    _require_file(file)
+    _, diagnostics = load_and_validate(file)
+    _emit(diagnostics, fmt)
+    if fmt is Format.text and not diagnostics:
+        typer.echo(f"{file}: ok")
+    raise typer.Exit(1 if has_errors(diagnostics) else 0)
+
+
+@app.command(name="render")
+def render_command(
+    file: FileArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("out"),
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report, write nothing.")] = False,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Validate, then write the Terraform tree. Invalid input leaves OUT untouched."""
+    _require_file(file)
+    org, diagnostics = load_and_validate(file)
+    if org is None or has_errors(diagnostics):
+        _emit(diagnostics, fmt, to_stderr=fmt is Format.text)
+        raise typer.Exit(1)
+    if diagnostics:
+        _emit(diagnostics, fmt, to_stderr=True)
+    lz = build_plan(org)
+    files = render(lz)
+    files[MANIFEST_NAME] = build_manifest(lz, files, hashlib.sha256(file.read_bytes()).hexdigest())
+    try:
+        report = write_tree(files, out, dry_run=dry_run)
+    except WriteError as exc:
+        typer.echo(f"lzgen: error: {exc.message}", err=True)
+        if exc.hint:
+            typer.echo(f"  hint: {exc.hint}", err=True)
+        raise typer.Exit(1) from None
+    for action, path in report.rows():
+        if action != "identical":
+            note = " (edited by hand; overwritten)" if path in report.hand_edited else ""
+            typer.echo(f"{action:9} {path}{note}")
+    verb = "would write" if dry_run else "wrote"
+    typer.echo(
+        f"{len(report.created)} create, {len(report.updated)} update, {len(report.removed)} "
+        f"remove, {len(report.identical)} identical; "
+        + (f"{verb} {out}" if report.changed else "nothing to write")
+        + f" ({len(lz.stacks)} stacks)"
+    )
+
+
+@app.command(name="plan")
+def plan_command(
+    directory: Annotated[Path, typer.Argument(help="A tree written by `lzgen render`.")],
+    offline: Annotated[bool, typer.Option(
+        "--offline", help="Plan without AWS credentials (fake credentials, no STS calls).")] = False,
+    terraform: Annotated[str, typer.Option(help="Terraform binary.")] = "terraform",
+) -> None:
+    """Init and plan every stack in apply order; exit 1 if any stack fails."""
+    if not offline:
+        typer.echo("lzgen: error: only --offline planning is supported; run terraform in each "
+                   "stack directory for a real plan", err=True)
+        raise typer.Exit(2)
+
+    def show(result: StackResult) -> None:
+        status = "ok    " if result.ok else "FAILED"
+        typer.echo(f"{status} {result.name:40} {result.seconds:5.1f}s  {result.summary}")
+        if not result.ok and result.log:
+            typer.echo(result.log, err=True)
+
+    try:
+        results = plan_offline(directory, terraform=terraform, on_result=show)
+    except OfflinePlanError as exc:
+        typer.echo(f"lzgen: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    failed = [r for r in results if not r.ok]
+    typer.echo(f"{len(results) - len(failed)} of {len(results)} stacks planned")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the org YAML (for editor completion and checks)."""
+    from lzgen.schema import schema_text
+
+    typer.echo(schema_text(), nl=False)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path(
+        "org.yaml"),
+) -> None:
+    """Write a starter org.yaml (never overwrites)."""
+    if path.exists():
+        typer.echo(f"lzgen: error: {path} exists; not overwriting it", err=True)
+        raise typer.Exit(2)
+    starter = (template_dir() / "starter" / "org.yaml").read_text(encoding="utf-8")
+    path.write_text(starter, encoding="utf-8")
+    typer.echo(f"wrote {path}; next: lzgen validate {path}")
+
+
+@app.command()
+def rules() -> None:
+    """List every validation rule with its code."""
+    from lzgen.rules import ALL_RULES
+
+    for rule in sorted(ALL_RULES, key=lambda r: r.code):
+        typer.echo(f"{rule.code}  {rule.summary}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lzgen {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version.")] = False,
+) -> None:
+    del version
+
+
+def main() -> None:
+    """Console entry point: typer app with a last-resort guard against tracebacks."""
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - last line of defence for users
+        if os.environ.get("LZGEN_DEBUG"):
+            traceback.print_exc()
+        typer.echo(f"lzgen: internal error: {type(exc).__name__}: {exc} "
+                   "(set LZGEN_DEBUG=1 for details and please report it)", err=True)
+        sys.exit(70)
+
+
+__all__ = ["app", "main"]

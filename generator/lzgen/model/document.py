@@ -1,0 +1,17 @@
+"""The whole org file."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from lzgen.model.common import StrictModel
+from lzgen.model.organization import Account, Organization, OrganizationalUnit
+from lzgen.model.vpc import Vpc
+
+
+class OrgFile(StrictModel):
+    version: Literal[1]
+    organization: Organization
+    organizational_units: list[OrganizationalUnit] = []
+    accounts: list[Account] = []
+    vpcs: list[Vpc] = []

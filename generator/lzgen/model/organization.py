@@ -1,0 +1,55 @@
+"""The organization: where state lives, OUs and member accounts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from lzgen.model.common import Name, StrictModel
+
+OuName = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
+]
+RoleName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+=,.@_-]{1,64}$")]
+BucketName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+
+
+class S3State(StrictModel):
+    """Remote state in S3 with native S3 locking (``use_lockfile``)."""
+
+    backend: Literal["s3"]
+    bucket: BucketName
+    region: str
+    key_prefix: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9/_.-]{0,128}$")] = ""
+
+
+class LocalState(StrictModel):
+    """State files next to each stack; for trials and tests only."""
+
+    backend: Literal["local"]
+
+
+StateConfig = Annotated[S3State | LocalState, Field(discriminator="backend")]
+
+
+class Organization(StrictModel):
+    name: Name
+    home_region: str
+    management_account_id: str
+    access_role: RoleName = "OrganizationAccountAccessRole"
+    state: StateConfig
+
+
+class OrganizationalUnit(StrictModel):
+    name: OuName
+    children: list[OrganizationalUnit] = []
+
+
+class Account(StrictModel):
+    """A member account: existing when ``id`` is given, created by lzgen otherwise."""
+
+    name: Name
+    email: str
+    ou: str
+    id: str | None = None

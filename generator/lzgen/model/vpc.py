@@ -1,0 +1,45 @@
+"""VPCs: CIDR, AZs, subnet tiers, NAT, IPv6, flow logs and endpoints."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from lzgen.model.common import Name, StrictModel
+
+ServiceName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]{0,63}$")]
+AzLetter = Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
+
+
+class SubnetTier(StrictModel):
+    """One subnet per AZ, carved from the VPC CIDR unless ``cidrs`` pins them (in AZ order)."""
+
+    name: Name
+    type: Literal["public", "private", "isolated"]
+    size: Annotated[int, Field(ge=1, le=32)]
+    cidrs: list[str] | None = None
+
+
+class Endpoints(StrictModel):
+    gateway: list[Literal["s3", "dynamodb"]] = []
+    interface: list[ServiceName] = []
+    subnet_tier: Name | None = None
+
+
+class Vpc(StrictModel):
+    name: Name
+    account: str
+    region: str
+    cidr: str
+    azs: Annotated[list[AzLetter], Field(min_length=1)]
+    nat_gateways: Literal["none", "single", "per_az"] = "per_az"
+    ipv6: bool = False
+    flow_logs: bool = True
+    flow_logs_retention_days: Literal[
+        365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653
+    ] = 365
+    subnets: Annotated[list[SubnetTier], Field(min_length=1)]
+    endpoints: Endpoints = Endpoints()
+    reserve_azs: Literal[1, 2, 4, 8] = 4
+    allow_overlap: bool = False

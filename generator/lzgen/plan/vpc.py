@@ -1,0 +1,156 @@
+"""VPC stacks: one per account and region, one file per VPC.
+
+Turns each VPC into a template context with every address, CIDR and association decided:
+carved subnets, route tables per tier type (one per AZ for private tiers, so each AZ egresses
+through its own NAT gateway), NAT gateways, endpoints and flow logs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lzgen.cidr import CarveFailure, carve, slots_for
+from lzgen.model import OrgFile
+from lzgen.model.vpc import Vpc
+from lzgen.plan.landing_zone import FileSpec, Stack
+from lzgen.plan.naming import ident
+from lzgen.plan.stack import ORGANIZATION_STACK, common_files, remote_state
+
+
+def _subnets(vpc: Vpc) -> list[dict[str, Any]]:
+    carved = carve(vpc)
+    assert not isinstance(carved, CarveFailure)  # noqa: S101 - rules guarantee a fit
+    slots = slots_for(vpc)
+    return [
+        {
+            "id": ident(vpc.name, c.tier.name, az),
+            "name": f"{vpc.name}-{c.tier.name}-{az}",
+            "tier": c.tier.name,
+            "type": c.tier.type,
+            "az_letter": az,
+            "az": f"{vpc.region}{az}",
+            "cidr": str(cidr),
+            "ipv6_netnum": c.index * slots + pos,
+        }
+        for c in carved
+        for pos, (az, cidr) in enumerate(zip(vpc.azs, c.cidrs, strict=True))
+    ]
+
+
+def _route_tables(vpc: Vpc, subnets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Public: one, default route to the IGW. Private: one per AZ, default route to that AZ's
+    NAT gateway (or the single one). Isolated: one, no default route."""
+    tables: list[dict[str, Any]] = []
+    public = [s for s in subnets if s["type"] == "public"]
+    if public:
+        tables.append({"id": ident(vpc.name, "public"), "name": f"{vpc.name}-public",
+                       "kind": "public", "subnets": [s["id"] for s in public]})
+    for az in vpc.azs:
+        private = [s for s in subnets if s["type"] == "private" and s["az_letter"] == az]
+        if not private:
+            continue
+        nat_az = {"per_az": az, "single": vpc.azs[0]}.get(vpc.nat_gateways)
+        tables.append({"id": ident(vpc.name, "private", az), "name": f"{vpc.name}-private-{az}",
+                       "kind": "private", "nat": ident(vpc.name, nat_az) if nat_az else None,
+                       "subnets": [s["id"] for s in private]})
+    isolated = [s for s in subnets if s["type"] == "isolated"]
+    if isolated:
+        tables.append({"id": ident(vpc.name, "isolated"), "name": f"{vpc.name}-isolated",
+                       "kind": "isolated", "subnets": [s["id"] for s in isolated]})
+    return tables
+
+
+def _nat_gateways(vpc: Vpc, subnets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if vpc.nat_gateways == "none":
+        return []
+    first_public = next(t.name for t in vpc.subnets if t.type == "public")
+    azs = vpc.azs if vpc.nat_gateways == "per_az" else vpc.azs[:1]
+    by_id = {s["id"]: s for s in subnets}
+    return [{"id": ident(vpc.name, az), "name": f"{vpc.name}-{az}",
+             "subnet": by_id[ident(vpc.name, first_public, az)]["id"]} for az in azs]
+
+
+def _endpoint_tier(vpc: Vpc) -> str | None:
+    if vpc.endpoints.subnet_tier:
+        return vpc.endpoints.subnet_tier
+    for kind in ("private", "isolated"):
+        for tier in vpc.subnets:
+            if tier.type == kind:
+                return tier.name
+    return None
+
+
+def vpc_context(vpc: Vpc) -> dict[str, Any]:
+    subnets = _subnets(vpc)
+    tables = _route_tables(vpc, subnets)
+    tier = _endpoint_tier(vpc)
+    endpoint_subnets = [s["id"] for s in subnets if s["tier"] == tier]
+    has_public = any(s["type"] == "public" for s in subnets)
+    has_private = any(s["type"] == "private" for s in subnets)
+    return {
+        "id": ident(vpc.name),
+        "name": vpc.name,
+        "cidr": vpc.cidr,
+        "region": vpc.region,
+        "ipv6": vpc.ipv6,
+        "igw": has_public,
+        "eigw": vpc.ipv6 and has_private,
+        "subnets": subnets,
+        "tiers": [{"name": t.name, "id": ident(t.name), "type": t.type,
+                   "subnets": [s["id"] for s in subnets if s["tier"] == t.name]}
+                  for t in vpc.subnets],
+        "route_tables": tables,
+        "nat_gateways": _nat_gateways(vpc, subnets),
+        "gateway_endpoints": [
+            {"id": ident(vpc.name, svc), "service": svc,
+             "service_name": f"com.amazonaws.{vpc.region}.{svc}",
+             "route_tables": [t["id"] for t in tables]}
+            for svc in vpc.endpoints.gateway
+        ],
+        "interface_endpoints": [
+            {"id": ident(vpc.name, svc), "service": svc,
+             "service_name": f"com.amazonaws.{vpc.region}.{svc}", "subnets": endpoint_subnets}
+            for svc in vpc.endpoints.interface
+        ],
+        "flow_logs": vpc.flow_logs,
+        "flow_logs_retention_days": vpc.flow_logs_retention_days,
+    }
+
+
+def _resource_count(ctx: dict[str, Any]) -> int:
+    """Resource blocks the VPC template writes (kept in step with templates/vpc/vpc.tf.j2)."""
+    count = 2  # aws_vpc, aws_default_security_group
+    count += int(ctx["igw"]) + int(ctx["eigw"])
+    count += 2 * len(ctx["subnets"])  # subnet + route table association
+    count += len(ctx["route_tables"])
+    count += sum(1 for t in ctx["route_tables"] if t["kind"] == "public") * (1 + int(ctx["ipv6"]))
+    count += sum(1 for t in ctx["route_tables"] if t["kind"] == "private" and t["nat"])
+    count += sum(1 for t in ctx["route_tables"] if t["kind"] == "private") * int(ctx["eigw"])
+    count += 2 * len(ctx["nat_gateways"])  # EIP + NAT gateway
+    count += len(ctx["gateway_endpoints"])
+    count += len(ctx["interface_endpoints"]) + int(bool(ctx["interface_endpoints"]))
+    count += 6 * int(ctx["flow_logs"])  # KMS key, alias, log group, role, policy, flow log
+    return count
+
+
+def plan_account_stack(org: OrgFile, account_name: str, region: str, vpcs: list[Vpc]) -> Stack:
+    account = next(a for a in org.accounts if a.name == account_name)
+    path = f"accounts/{account_name}/{region}"
+    name = f"{account_name}/{region}"
+    is_management = account.id == org.organization.management_account_id
+    account_ctx: dict[str, Any] = {"name": account_name, "id": account.id,
+                                   "remote_state": None}
+    if account.id is None:
+        account_ctx["remote_state"] = remote_state(org, path, ORGANIZATION_STACK)
+    contexts = [vpc_context(v) for v in sorted(vpcs, key=lambda v: v.name)]
+    files = [
+        *common_files(org, stack_name=name, stack_path=path, region=region,
+                      role_account_expr=None if is_management else "local.account_id"),
+        FileSpec("account.tf", "stack/account.tf.j2", {"account": account_ctx}),
+        *(FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c}) for c in contexts),
+        FileSpec("outputs.tf", "vpc/outputs.tf.j2", {"vpcs": contexts}),
+    ]
+    count = sum(_resource_count(c) for c in contexts)
+    reads = ((ORGANIZATION_STACK, ORGANIZATION_STACK),) if account.id is None else ()
+    return Stack(name, path, (ORGANIZATION_STACK,), tuple(files), count, account_name, region,
+                 reads)

@@ -1,0 +1,47 @@
+"""Static table of AWS regions and their AZ letters (no API calls: validation stays offline).
+
+AZ letters map to physical zones per account; this table lists the letters a region offers.
+"""
+
+from __future__ import annotations
+
+REGIONS: dict[str, str] = {
+    "af-south-1": "abc",
+    "ap-east-1": "abc",
+    "ap-northeast-1": "acd",
+    "ap-northeast-2": "abcd",
+    "ap-northeast-3": "abc",
+    "ap-south-1": "abc",
+    "ap-south-2": "abc",
+    "ap-southeast-1": "abc",
+    "ap-southeast-2": "abc",
+    "ap-southeast-3": "abc",
+    "ap-southeast-4": "abc",
+    "ap-southeast-5": "abc",
+    "ap-southeast-7": "abc",
+    "ca-central-1": "abd",
+    "ca-west-1": "abc",
+    "eu-central-1": "abc",
+    "eu-central-2": "abc",
+    "eu-north-1": "abc",
+    "eu-south-1": "abc",
+    "eu-south-2": "abc",
+    "eu-west-1": "abc",
+    "eu-west-2": "abc",
+    "eu-west-3": "abc",
+    "il-central-1": "abc",
+    "me-central-1": "abc",
+    "me-south-1": "abc",
+    "mx-central-1": "abc",
+    "sa-east-1": "abc",
+    "us-east-1": "abcdef",
+    "us-east-2": "abc",
+    "us-gov-east-1": "abc",
+    "us-gov-west-1": "abc",
+    "us-west-1": "abc",
+    "us-west-2": "abcd",
+}
+
+
+def az_letters(region: str) -> str:
+    return REGIONS.get(region, "")

@@ -1,0 +1,91 @@
+"""Render: LandingZone -> {relative path: file text}. Jinja2 templates, no I/O beyond reading them.
+
+Templates are logic-free: the plan decides every value. The filters here only quote and align,
+so that output is canonical ``terraform fmt`` layout straight from the templates, and so that no
+user string can become Terraform syntax.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from lzgen.plan.landing_zone import FileSpec, LandingZone
+
+
+def template_dir() -> Path:
+    """Templates ship inside the wheel (lzgen/templates); in a source checkout they sit at the
+    repository root."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def hcl_inner(value: str) -> str:
+    """Escape a string for the inside of an HCL quoted template."""
+    out = json.dumps(value, ensure_ascii=False)[1:-1]
+    return out.replace("${", "$${").replace("%{", "%%{")
+
+
+def hcl(value: Any) -> str:
+    """Any plan value as an HCL literal."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if value is None:
+        return "null"
+    return f'"{hcl_inner(str(value))}"'
+
+
+def pad(value: str, items: Iterable[Any], attr: str | None = None, quoted: bool = False) -> str:
+    """Left-justify a map key to the widest key of its map, as ``terraform fmt`` aligns ``=``."""
+    keys = [(item[attr] if attr else item) for item in items]
+    if isinstance(items, Mapping) and attr is None:
+        keys = list(items)
+    width = max((len(hcl(k) if quoted else str(k)) for k in keys), default=0)
+    return value.ljust(width)
+
+
+def usable_addresses(cidr: str) -> str:
+    """Addresses a subnet offers instances: AWS reserves five in every subnet."""
+    prefix = int(cidr.rsplit("/", 1)[1])
+    return f"{2 ** (32 - prefix) - 5:,}"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir())),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["hcl"] = hcl
+    env.filters["hcl_inner"] = hcl_inner
+    env.filters["pad"] = pad
+    env.filters["usable"] = usable_addresses
+    return env
+
+
+def render_file(spec: FileSpec) -> str:
+    return environment().get_template(spec.template).render(spec.context)
+
+
+def render(lz: LandingZone) -> dict[str, str]:
+    """Every output file, keyed by its path relative to the output directory."""
+    files: dict[str, str] = {}
+    for stack in lz.stacks:
+        for spec in stack.files:
+            files[f"{stack.path}/{spec.path}"] = render_file(spec)
+    for spec in lz.files:
+        files[spec.path] = render_file(spec)
+    return dict(sorted(files.items()))

@@ -1,0 +1,1 @@
+"""Rules about CIDRs, subnet carving and egress design."""

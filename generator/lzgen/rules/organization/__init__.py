@@ -1,0 +1,1 @@
+"""Rules about the organization, OUs and accounts."""

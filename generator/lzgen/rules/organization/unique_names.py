@@ -1,0 +1,58 @@
+"""LZ2003: names that become addresses must be unique (accounts, VPCs, sibling OUs, tiers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from lzgen.diagnostics import Diagnostic
+from lzgen.load import YamlPath
+from lzgen.model.organization import OrganizationalUnit
+from lzgen.rules.base import Rule, RuleContext
+
+CODE = "LZ2003"
+
+
+def _duplicates(
+    ctx: RuleContext, kind: str, names: Sequence[tuple[str, YamlPath]]
+) -> Iterator[Diagnostic]:
+    first: dict[str, YamlPath] = {}
+    for name, path in names:
+        key = name.lower()
+        if key in first:
+            line, column = ctx.doc.locate(first[key])
+            yield ctx.doc.diagnostic(
+                CODE, f"{kind} name '{name}' is used twice", path,
+                hint=f"the first is at line {line}, column {column}; names must be unique",
+                related=(first[key],),
+            )
+        else:
+            first[key] = path
+
+
+def _ou_siblings(
+    ctx: RuleContext, units: list[OrganizationalUnit], ypath: YamlPath
+) -> Iterator[Diagnostic]:
+    yield from _duplicates(
+        ctx, "OU", [(u.name, (*ypath, i, "name")) for i, u in enumerate(units)]
+    )
+    for i, unit in enumerate(units):
+        yield from _ou_siblings(ctx, unit.children, (*ypath, i, "children"))
+
+
+def check(ctx: RuleContext) -> Iterator[Diagnostic]:
+    org = ctx.org
+    yield from _duplicates(
+        ctx, "account", [(a.name, ("accounts", i, "name")) for i, a in enumerate(org.accounts)]
+    )
+    yield from _duplicates(
+        ctx, "VPC", [(v.name, ("vpcs", i, "name")) for i, v in enumerate(org.vpcs)]
+    )
+    yield from _ou_siblings(ctx, org.organizational_units, ("organizational_units",))
+    for vi, vpc in enumerate(org.vpcs):
+        yield from _duplicates(
+            ctx, "subnet tier",
+            [(t.name, ("vpcs", vi, "subnets", ti, "name")) for ti, t in enumerate(vpc.subnets)],
+        )
+
+
+RULE = Rule(CODE, "account, VPC, sibling OU and subnet tier names are unique", check)

@@ -1,0 +1,1 @@
+"""Rules that resolve names: regions, AZs, accounts, tiers."""

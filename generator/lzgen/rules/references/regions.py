@@ -1,0 +1,50 @@
+"""LZ2007 and LZ2008: regions are real AWS regions and AZ letters exist in them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lzgen.diagnostics import Diagnostic, did_you_mean
+from lzgen.load import YamlPath
+from lzgen.regions import REGIONS, az_letters
+from lzgen.rules.base import Rule, RuleContext
+
+CODE_REGION = "LZ2007"
+CODE_AZ = "LZ2008"
+
+
+def _region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
+    org = ctx.org.organization
+    yield org.home_region, ("organization", "home_region")
+    region = getattr(org.state, "region", None)
+    if isinstance(region, str):
+        yield region, ("organization", "state", "region")
+    for i, vpc in enumerate(ctx.org.vpcs):
+        yield vpc.region, ("vpcs", i, "region")
+
+
+def check_regions(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for region, path in _region_paths(ctx):
+        if region not in REGIONS:
+            yield ctx.doc.diagnostic(CODE_REGION, f"'{region}' is not an AWS region", path,
+                                     hint=did_you_mean(region, list(REGIONS)))
+
+
+def check_azs(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for i, vpc in enumerate(ctx.org.vpcs):
+        letters = az_letters(vpc.region)
+        if not letters:
+            continue  # LZ2007 already says the region is wrong
+        for j, az in enumerate(vpc.azs):
+            if az not in letters:
+                yield ctx.doc.diagnostic(
+                    CODE_AZ, f"{vpc.region} has no availability zone '{az}'",
+                    ("vpcs", i, "azs", j),
+                    hint=f"{vpc.region} offers zones {', '.join(letters)}",
+                )
+
+
+RULES = (
+    Rule(CODE_REGION, "regions are AWS regions", check_regions),
+    Rule(CODE_AZ, "AZ letters exist in the VPC's region", check_azs),
+)

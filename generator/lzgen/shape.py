@@ -1,0 +1,118 @@
+"""Shape check: plain data -> OrgFile, with pydantic errors mapped to file:line:col."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from lzgen.diagnostics import Diagnostic, did_you_mean
+from lzgen.load import Document, YamlPath
+from lzgen.model import OrgFile
+
+
+def check_shape(doc: Document) -> tuple[OrgFile | None, list[Diagnostic]]:
+    if not isinstance(doc.data, dict):
+        return None, [doc.diagnostic("LZ1012", "the org file must be a mapping of keys",
+                                     (), hint="start from `lzgen init` or examples/org.yaml")]
+    try:
+        return OrgFile.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_diagnostic(doc, error) for error in exc.errors()]
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> YamlPath:
+    """Drop the parts of a pydantic loc that are union tags, not keys of the data."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and len(path) == len(loc) - 1:
+            pass  # a missing or unknown key: keep it, the caller locates its parent
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """Every model class reachable from a field annotation (through Optional, list, unions)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    origin = get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models_in(get_args(annotation)[0])
+    if origin in (list, Union, types.UnionType) or origin is not None:
+        found: list[type[BaseModel]] = []
+        for arg in get_args(annotation):
+            found.extend(_models_in(arg))
+        return found
+    return []
+
+
+def _allowed_keys(path: YamlPath) -> list[str]:
+    """The keys the model at ``path`` accepts."""
+    models: list[type[BaseModel]] = [OrgFile]
+    for part in path:
+        if isinstance(part, int):
+            continue
+        nxt: list[type[BaseModel]] = []
+        for model in models:
+            field = model.model_fields.get(part)
+            if field is not None:
+                nxt.extend(_models_in(field.annotation))
+        models = nxt
+    keys: set[str] = set()
+    for model in models:
+        keys.update(model.model_fields)
+    return sorted(keys)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _diagnostic(doc: Document, error: Any) -> Diagnostic:
+    path = _data_path(doc.data, error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        return doc.diagnostic("LZ1010", f"unknown key '{key}'", path, key=True,
+                              hint=did_you_mean(key, _allowed_keys(path[:-1])))
+    if kind == "missing":
+        key = str(error["loc"][-1])
+        parent = path[:-1] if path and path[-1] == key else path
+        where = f" in {_where(parent)}" if parent else ""
+        return doc.diagnostic("LZ1011", f"missing required key '{key}'{where}", parent)
+    message = f"{_where(path)}: {error['msg'].rstrip('.')}, got {_describe(error.get('input'))}"
+    hint = ""
+    if kind == "string_pattern_mismatch":
+        hint = _pattern_hint(path)
+    if kind == "string_type" and isinstance(error.get("input"), int):
+        hint = "quote the value, for example \"012345678901\", so leading zeros survive"
+    return doc.diagnostic("LZ1012", message, path, hint=hint)
+
+
+def _where(path: YamlPath) -> str:
+    from lzgen.diagnostics import format_path
+
+    return format_path(path) or "the document"
+
+
+def _pattern_hint(path: YamlPath) -> str:
+    from lzgen.model.common import NAME_RULE
+
+    last = path[-1] if path else ""
+    if last == "name":
+        return f"names use {NAME_RULE}"
+    if last in ("azs",) or (len(path) >= 2 and path[-2] == "azs"):
+        return "AZs are the zone letters of the VPC's region, for example [a, b, c]"
+    return ""
