@@ -24,6 +24,8 @@ from lzgen.pipeline import load_and_validate
 from lzgen.plan import build_plan
 from lzgen.render import render, template_dir
 from lzgen.report import format_diagnostics
+from lzgen.rules import ALL_RULES
+from lzgen.schema import schema_text
 from lzgen.write import WriteError, write_tree
 
 app = typer.Typer(
@@ -113,14 +115,21 @@ def render_command(
 @app.command(name="plan")
 def plan_command(
     directory: Annotated[Path, typer.Argument(help="A tree written by `lzgen render`.")],
-    offline: Annotated[bool, typer.Option(
-        "--offline", help="Plan without AWS credentials (fake credentials, no STS calls).")] = False,
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline", help="Plan without AWS credentials (fake credentials, no STS calls)."
+        ),
+    ] = False,
     terraform: Annotated[str, typer.Option(help="Terraform binary.")] = "terraform",
 ) -> None:
     """Init and plan every stack in apply order; exit 1 if any stack fails."""
     if not offline:
-        typer.echo("lzgen: error: only --offline planning is supported; run terraform in each "
-                   "stack directory for a real plan", err=True)
+        typer.echo(
+            "lzgen: error: only --offline planning is supported; run terraform in each "
+            "stack directory for a real plan",
+            err=True,
+        )
         raise typer.Exit(2)
 
     def show(result: StackResult) -> None:
@@ -142,15 +151,14 @@ def plan_command(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the org YAML (for editor completion and checks)."""
-    from lzgen.schema import schema_text
-
     typer.echo(schema_text(), nl=False)
 
 
 @app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path(
-        "org.yaml"),
+        "org.yaml"
+    ),
 ) -> None:
     """Write a starter org.yaml (never overwrites)."""
     if path.exists():
@@ -164,8 +172,6 @@ def init(
 @app.command()
 def rules() -> None:
     """List every validation rule with its code."""
-    from lzgen.rules import ALL_RULES
-
     for rule in sorted(ALL_RULES, key=lambda r: r.code):
         typer.echo(f"{rule.code}  {rule.summary}")
 
@@ -178,8 +184,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     del version
 
@@ -191,8 +198,11 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence for users
         if os.environ.get("LZGEN_DEBUG"):
             traceback.print_exc()
-        typer.echo(f"lzgen: internal error: {type(exc).__name__}: {exc} "
-                   "(set LZGEN_DEBUG=1 for details and please report it)", err=True)
+        typer.echo(
+            f"lzgen: internal error: {type(exc).__name__}: {exc} "
+            "(set LZGEN_DEBUG=1 for details and please report it)",
+            err=True,
+        )
         sys.exit(70)
 
 

@@ -16,7 +16,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from lzgen.diagnostics import Diagnostic, Severity, format_path
+from lzgen.diagnostics import Diagnostic, Location, Severity, format_path
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -75,8 +75,6 @@ class Document:
         severity: Severity = Severity.ERROR,
         related: tuple[YamlPath, ...] = (),
     ) -> Diagnostic:
-        from lzgen.diagnostics import Location
-
         line, column = self.locate(path, key=key)
         return Diagnostic(
             code=code,
@@ -128,16 +126,24 @@ class _Builder:
         event = self.next()  # StreamStart
         event = self.next()
         if isinstance(event, yaml.StreamEndEvent):
-            raise self.fail("LZ1010", "the file is empty", event.start_mark,
-                            "start from `lzgen init` or examples/org.yaml")
+            raise self.fail(
+                "LZ1010",
+                "the file is empty",
+                event.start_mark,
+                "start from `lzgen init` or examples/org.yaml",
+            )
         first_doc_mark = event.start_mark
         event = self.next()
         data, _ = self.node(event, (), 0)
         self.next()  # DocumentEnd
         event = self.next()
         if not isinstance(event, yaml.StreamEndEvent):
-            raise self.fail("LZ1001", "the file holds more than one YAML document",
-                            event.start_mark, "keep the whole organization in one document")
+            raise self.fail(
+                "LZ1001",
+                "the file holds more than one YAML document",
+                event.start_mark,
+                "keep the whole organization in one document",
+            )
         self.doc.data = data
         if data is not None:
             self.doc.value_pos.setdefault((), _pos(first_doc_mark))
@@ -146,14 +152,22 @@ class _Builder:
     def check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
         if tag and tag not in _STANDARD_TAGS:
-            raise self.fail("LZ1005", f"YAML tag '{tag}' is not allowed", event.start_mark,
-                            "org files hold plain maps, lists and scalars; remove the tag")
+            raise self.fail(
+                "LZ1005",
+                f"YAML tag '{tag}' is not allowed",
+                event.start_mark,
+                "org files hold plain maps, lists and scalars; remove the tag",
+            )
 
     def node(self, event: Any, path: YamlPath, depth: int) -> tuple[Any, int]:
         """Build the node that starts with ``event``; returns (value, node count)."""
         if depth > MAX_DEPTH:
-            raise self.fail("LZ1006", f"the YAML nests deeper than {MAX_DEPTH} levels",
-                            event.start_mark, "an org file needs only a few levels of nesting")
+            raise self.fail(
+                "LZ1006",
+                f"the YAML nests deeper than {MAX_DEPTH} levels",
+                event.start_mark,
+                "an org file needs only a few levels of nesting",
+            )
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 raise self.fail("LZ1001", f"unknown alias '*{event.anchor}'", event.start_mark)
@@ -185,7 +199,9 @@ class _Builder:
     def scalar(self, event: Any) -> Any:
         if event.tag == "!":
             return event.value
-        tag = event.tag or self.resolver.resolve(ScalarNode, event.value, event.implicit)
+        tag = event.tag or self.resolver.resolve(  # type: ignore[no-untyped-call]
+            ScalarNode, event.value, event.implicit
+        )
         if tag == "tag:yaml.org,2002:str":
             return event.value
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
@@ -193,8 +209,9 @@ class _Builder:
             return self.constructor.yaml_constructors[tag](self.constructor, node)
         except (ConstructorError, ValueError, KeyError) as exc:
             kind = tag.rsplit(":", 1)[-1]
-            raise self.fail("LZ1001", f"invalid {kind} value {event.value!r}",
-                            event.start_mark) from exc
+            raise self.fail(
+                "LZ1001", f"invalid {kind} value {event.value!r}", event.start_mark
+            ) from exc
 
     def sequence(self, path: YamlPath, depth: int) -> tuple[list[Any], int]:
         items: list[Any] = []
@@ -223,17 +240,17 @@ class _Builder:
             if key == "<<" and event.implicit[0]:
                 merged.update(self.merge(path, depth))
                 continue
+            key_path = (*path, key)
             if key in result:
-                first_line, first_col = self.doc.key_pos[(*path, key)]
+                first_line, first_col = self.doc.key_pos[key_path]
                 raise self.fail(
                     "LZ1002",
                     f"duplicate key '{key}' in {format_path(path) or 'the document'}",
                     key_mark,
-                    f"'{key}' is already set at line {first_line}, column {first_col}; "
-                    "keep one",
+                    f"'{key}' is already set at line {first_line}, column {first_col}; keep one",
                 )
-            self.doc.key_pos[(*path, key)] = _pos(key_mark)
-            value, n = self.node(self.next(), (*path, key), depth + 1)
+            self.doc.key_pos[key_path] = _pos(key_mark)
+            value, n = self.node(self.next(), key_path, depth + 1)
             result[key] = value
             count += n
         for key, value in merged.items():
@@ -241,15 +258,24 @@ class _Builder:
         return result, count
 
     def merge(self, path: YamlPath, depth: int) -> dict[str, Any]:
-        value, _ = self.node(self.next(), (*path, "<<"), depth + 1)
+        merge_path = (*path, "<<")
+        value, _ = self.node(self.next(), merge_path, depth + 1)
         sources = value if isinstance(value, list) else [value]
         merged: dict[str, Any] = {}
         for source in reversed(sources):
             if not isinstance(source, dict):
-                line, column = self.doc.value_pos[(*path, "<<")]
-                raise LoadError(Diagnostic("LZ1001", Severity.ERROR,
-                                           "a merge key '<<' takes a mapping or a list of them",
-                                           self.file, line, column, format_path(path)))
+                line, column = self.doc.value_pos[merge_path]
+                raise LoadError(
+                    Diagnostic(
+                        "LZ1001",
+                        Severity.ERROR,
+                        "a merge key '<<' takes a mapping or a list of them",
+                        self.file,
+                        line,
+                        column,
+                        format_path(path),
+                    )
+                )
             merged.update(source)
         return merged
 
@@ -257,13 +283,22 @@ class _Builder:
 def load_text(text: str, file: str = "<string>") -> Document:
     """Parse org YAML text. Raises LoadError with a coded, located diagnostic."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise LoadError(Diagnostic("LZ1004", Severity.ERROR,
-                                   f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
-                                   file, 1, 1, hint="split generated data out of the org file"))
+        raise LoadError(
+            Diagnostic(
+                "LZ1004",
+                Severity.ERROR,
+                f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                file,
+                1,
+                1,
+                hint="split generated data out of the org file",
+            )
+        )
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise LoadError(Diagnostic("LZ1001", Severity.ERROR, "the file contains a NUL byte",
-                                   file, line, 1))
+        raise LoadError(
+            Diagnostic("LZ1001", Severity.ERROR, "the file contains a NUL byte", file, line, 1)
+        )
     try:
         builder = _Builder(file, yaml.parse(text, Loader=_Loader))
         return builder.build()
@@ -271,11 +306,15 @@ def load_text(text: str, file: str = "<string>") -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = _pos(mark) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise LoadError(Diagnostic("LZ1001", Severity.ERROR, f"YAML syntax error: {problem}",
-                                   file, line, column)) from exc
+        raise LoadError(
+            Diagnostic(
+                "LZ1001", Severity.ERROR, f"YAML syntax error: {problem}", file, line, column
+            )
+        ) from exc
     except yaml.YAMLError as exc:
-        raise LoadError(Diagnostic("LZ1001", Severity.ERROR, f"YAML error: {exc}",
-                                   file, 1, 1)) from exc
+        raise LoadError(
+            Diagnostic("LZ1001", Severity.ERROR, f"YAML error: {exc}", file, 1, 1)
+        ) from exc
 
 
 def load_file(path: Path, display: str | None = None) -> Document:
@@ -284,20 +323,30 @@ def load_file(path: Path, display: str | None = None) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise LoadError(Diagnostic(
-                "LZ1004", Severity.ERROR,
-                f"the file is {size // (1024 * 1024)} MB; the limit is "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB", name, 1, 1,
-                hint="an org file of 1,000 accounts is well under 2 MB"))
+            raise LoadError(
+                Diagnostic(
+                    "LZ1004",
+                    Severity.ERROR,
+                    f"the file is {size // (1024 * 1024)} MB; the limit is "
+                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+                    name,
+                    1,
+                    1,
+                    hint="an org file of 1,000 accounts is well under 2 MB",
+                )
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise LoadError(Diagnostic("LZ1000", Severity.ERROR,
-                                   f"cannot read the file: {exc.strerror or exc}",
-                                   name, 1, 1)) from exc
+        raise LoadError(
+            Diagnostic(
+                "LZ1000", Severity.ERROR, f"cannot read the file: {exc.strerror or exc}", name, 1, 1
+            )
+        ) from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise LoadError(Diagnostic("LZ1001", Severity.ERROR, "the file is not valid UTF-8",
-                                   name, line, 1)) from exc
+        raise LoadError(
+            Diagnostic("LZ1001", Severity.ERROR, "the file is not valid UTF-8", name, line, 1)
+        ) from exc
     return load_text(text, name)

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from lzgen import __version__
-from lzgen.plan.landing_zone import LandingZone
+from lzgen.plan.types import LandingZone
 
 MANIFEST_NAME = "lzgen.manifest.json"
 
@@ -22,8 +22,13 @@ def build_manifest(lz: LandingZone, files: dict[str, str], input_sha256: str) ->
         "lzgen_version": __version__,
         "input_sha256": input_sha256,
         "stacks": [
-            {"name": s.name, "path": s.path, "depends_on": list(s.depends_on),
-             "reads": dict(s.reads), "resources": s.resource_count}
+            {
+                "name": s.name,
+                "path": s.path,
+                "depends_on": list(s.depends_on),
+                "reads": dict(s.reads),
+                "resources": s.resource_count,
+            }
             for s in lz.stacks
         ],
         "files": {path: sha256(text) for path, text in sorted(files.items())},

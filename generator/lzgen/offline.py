@@ -90,8 +90,10 @@ def _fill_unknown(value: Any, unknown: Any, path: str) -> Any:
         return {k: _fill_unknown(value.get(k), unknown.get(k), f"{path}.{k}") for k in keys}
     if isinstance(value, list):
         unknown = unknown if isinstance(unknown, list) else []
-        return [_fill_unknown(v, unknown[i] if i < len(unknown) else None, f"{path}[{i}]")
-                for i, v in enumerate(value)]
+        return [
+            _fill_unknown(v, unknown[i] if i < len(unknown) else None, f"{path}[{i}]")
+            for i, v in enumerate(value)
+        ]
     return value
 
 
@@ -113,8 +115,14 @@ def synthesize_state(plan_json: dict[str, Any]) -> dict[str, Any]:
     for name, change in sorted(plan_json.get("output_changes", {}).items()):
         value = _fill_unknown(change.get("after"), change.get("after_unknown"), name)
         outputs[name] = {"value": value, "type": _type_of(value)}
-    return {"version": 4, "terraform_version": plan_json.get("terraform_version", "1.6.0"),
-            "serial": 1, "lineage": "lzgen-offline-plan", "outputs": outputs, "resources": []}
+    return {
+        "version": 4,
+        "terraform_version": plan_json.get("terraform_version", "1.6.0"),
+        "serial": 1,
+        "lineage": "lzgen-offline-plan",
+        "outputs": outputs,
+        "resources": [],
+    }
 
 
 def _environment(scratch: Path) -> dict[str, str]:
@@ -144,16 +152,20 @@ def plan_stack(terraform: str, work: Path, env: dict[str, str]) -> tuple[bool, s
     init = _run([terraform, "init", "-no-color", "-input=false"], work, env)
     if init.returncode != 0:
         return False, "init failed:\n" + init.stdout + init.stderr, {}
-    plan = _run([terraform, "plan", "-no-color", "-input=false", "-lock=false", "-out=tfplan"],
-                work, env)
+    plan = _run(
+        [terraform, "plan", "-no-color", "-input=false", "-lock=false", "-out=tfplan"], work, env
+    )
     if plan.returncode != 0:
         return False, "plan failed:\n" + plan.stdout + plan.stderr, {}
     show = _run([terraform, "show", "-json", "tfplan"], work, env)
     if show.returncode != 0:
         return False, "show failed:\n" + show.stderr, {}
     match = _PLAN_LINE.search(plan.stdout)
-    summary = (f"{match.group(1)} to add, {match.group(2)} to change, {match.group(3)} to destroy"
-               if match else "no changes")
+    summary = (
+        f"{match.group(1)} to add, {match.group(2)} to change, {match.group(3)} to destroy"
+        if match
+        else "no changes"
+    )
     return True, summary, json.loads(show.stdout)
 
 
@@ -179,9 +191,18 @@ def plan_offline(
         env = _environment(scratch)
         for stack in manifest["stacks"]:
             start = time.monotonic()
-            result, state = _plan_one(terraform, out_dir, scratch, env, stack, states, keep_plans)
-            results.append(StackResult(stack["name"], result[0], time.monotonic() - start,
-                                       result[1] if result[0] else "failed", result[1]))
+            result, state = _plan_one(
+                terraform, out_dir, scratch, env, stack, states=states, keep_plans=keep_plans
+            )
+            results.append(
+                StackResult(
+                    stack["name"],
+                    result[0],
+                    time.monotonic() - start,
+                    result[1] if result[0] else "failed",
+                    result[1],
+                )
+            )
             if state is not None:
                 states[stack["path"]] = state
             if on_result:
@@ -190,19 +211,30 @@ def plan_offline(
 
 
 def _plan_one(
-    terraform: str, out_dir: Path, scratch: Path, env: dict[str, str], stack: dict[str, Any],
-    states: dict[str, Path], keep_plans: Path | None,
+    terraform: str,
+    out_dir: Path,
+    scratch: Path,
+    env: dict[str, str],
+    stack: dict[str, Any],
+    *,
+    states: dict[str, Path],
+    keep_plans: Path | None,
 ) -> tuple[tuple[bool, str], Path | None]:
-    reads = {name: path for name, path in stack.get("reads", {}).items()}
+    reads: dict[str, str] = dict(stack.get("reads", {}))
     missing = [p for p in reads.values() if p not in states]
     if missing:
         return (False, f"skipped: upstream stack {', '.join(missing)} did not plan"), None
     work = scratch / stack["path"]
-    shutil.copytree(out_dir / stack["path"], work,
-                    ignore=shutil.ignore_patterns(".terraform", "*.tfstate*", "tfplan"))
+    shutil.copytree(
+        out_dir / stack["path"],
+        work,
+        ignore=shutil.ignore_patterns(".terraform", "*.tfstate*", "tfplan"),
+    )
     (work / "lzgen_offline_override.tf").write_text(
-        _provider_overrides(work) + "\n" +
-        _remote_state_overrides({n: states[p] for n, p in reads.items()}))
+        _provider_overrides(work)
+        + "\n"
+        + _remote_state_overrides({n: states[p] for n, p in reads.items()})
+    )
     ok, summary, plan_json = plan_stack(terraform, work, env)
     if not ok:
         return (False, summary), None

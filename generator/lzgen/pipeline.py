@@ -24,7 +24,9 @@ def validate_document(doc: Document) -> tuple[OrgFile | None, list[Diagnostic]]:
     return (None if has_errors(diagnostics) else org), diagnostics
 
 
-def load_and_validate(path: Path, display: str | None = None) -> tuple[OrgFile | None, list[Diagnostic]]:
+def load_and_validate(
+    path: Path, display: str | None = None
+) -> tuple[OrgFile | None, list[Diagnostic]]:
     try:
         doc = load_file(path, display)
     except LoadError as exc:

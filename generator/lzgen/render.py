@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from lzgen.plan.landing_zone import FileSpec, LandingZone
+from lzgen.plan.types import FileSpec, LandingZone
 
 
 def template_dir() -> Path:

@@ -24,8 +24,7 @@ def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False) -> st
         lines.append(f"{d.file}:{d.line}:{d.column}: {sev} {d.code}: {d.message}")
         if d.path:
             lines.append(f"  at {d.path}")
-        for other in d.related:
-            lines.append(f"  see also {other}")
+        lines.extend(f"  see also {other}" for other in d.related)
         if d.hint:
             hint = f"hint: {d.hint}"
             lines.append(f"  {_DIM}{hint}{_RESET}" if color else f"  {hint}")
@@ -41,8 +40,14 @@ def format_editor(diagnostics: Sequence[Diagnostic]) -> str:
 
 def _as_dict(d: Diagnostic) -> dict[str, Any]:
     return {
-        "code": d.code, "severity": d.severity.value, "message": d.message, "file": d.file,
-        "line": d.line, "column": d.column, "path": d.path, "hint": d.hint,
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message,
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "path": d.path,
+        "hint": d.hint,
         "related": [{"file": r.file, "line": r.line, "column": r.column} for r in d.related],
     }
 
@@ -53,8 +58,12 @@ def format_json(diagnostics: Sequence[Diagnostic]) -> str:
 
 def format_sarif(diagnostics: Sequence[Diagnostic]) -> str:
     def region(file: str, line: int, column: int) -> dict[str, Any]:
-        return {"physicalLocation": {"artifactLocation": {"uri": file},
-                                     "region": {"startLine": line, "startColumn": column}}}
+        return {
+            "physicalLocation": {
+                "artifactLocation": {"uri": file},
+                "region": {"startLine": line, "startColumn": column},
+            }
+        }
 
     results = [
         {
@@ -69,11 +78,18 @@ def format_sarif(diagnostics: Sequence[Diagnostic]) -> str:
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "lzgen", "version": __version__,
-                                "rules": [{"id": c} for c in sorted({d.code for d in diagnostics})]}},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "lzgen",
+                        "version": __version__,
+                        "rules": [{"id": c} for c in sorted({d.code for d in diagnostics})],
+                    }
+                },
+                "results": results,
+            }
+        ],
     }
     return json.dumps(sarif, indent=2) + "\n"
 

@@ -11,6 +11,10 @@ SCHEMA_ID = "https://lzgen.dev/schema/org.schema.json"
 
 def schema_text() -> str:
     schema = OrgFile.model_json_schema()
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
-              **schema, "title": "lzgen org file"}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **schema,
+        "title": "lzgen org file",
+    }
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"

@@ -8,15 +8,22 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from lzgen.diagnostics import Diagnostic, did_you_mean
+from lzgen.diagnostics import Diagnostic, did_you_mean, format_path
 from lzgen.load import Document, YamlPath
 from lzgen.model import OrgFile
+from lzgen.model.common import NAME_RULE
 
 
 def check_shape(doc: Document) -> tuple[OrgFile | None, list[Diagnostic]]:
     if not isinstance(doc.data, dict):
-        return None, [doc.diagnostic("LZ1012", "the org file must be a mapping of keys",
-                                     (), hint="start from `lzgen init` or examples/org.yaml")]
+        return None, [
+            doc.diagnostic(
+                "LZ1012",
+                "the org file must be a mapping of keys",
+                (),
+                hint="start from `lzgen init` or examples/org.yaml",
+            )
+        ]
     try:
         return OrgFile.model_validate(doc.data), []
     except ValidationError as exc:
@@ -28,9 +35,9 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> YamlPath:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and len(path) == len(loc) - 1:
             pass  # a missing or unknown key: keep it, the caller locates its parent
@@ -85,8 +92,13 @@ def _diagnostic(doc: Document, error: Any) -> Diagnostic:
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(path[-1])
-        return doc.diagnostic("LZ1010", f"unknown key '{key}'", path, key=True,
-                              hint=did_you_mean(key, _allowed_keys(path[:-1])))
+        return doc.diagnostic(
+            "LZ1010",
+            f"unknown key '{key}'",
+            path,
+            key=True,
+            hint=did_you_mean(key, _allowed_keys(path[:-1])),
+        )
     if kind == "missing":
         key = str(error["loc"][-1])
         parent = path[:-1] if path and path[-1] == key else path
@@ -97,19 +109,15 @@ def _diagnostic(doc: Document, error: Any) -> Diagnostic:
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(path)
     if kind == "string_type" and isinstance(error.get("input"), int):
-        hint = "quote the value, for example \"012345678901\", so leading zeros survive"
+        hint = 'quote the value, for example "012345678901", so leading zeros survive'
     return doc.diagnostic("LZ1012", message, path, hint=hint)
 
 
 def _where(path: YamlPath) -> str:
-    from lzgen.diagnostics import format_path
-
     return format_path(path) or "the document"
 
 
 def _pattern_hint(path: YamlPath) -> str:
-    from lzgen.model.common import NAME_RULE
-
     last = path[-1] if path else ""
     if last == "name":
         return f"names use {NAME_RULE}"

@@ -80,8 +80,10 @@ def _owned_files(out_dir: Path) -> dict[str, str]:
         return {}
     data = parse_manifest(text)
     if data is None:
-        raise WriteError(f"{manifest_path} is not a manifest lzgen wrote",
-                         "restore it from version control, or render into a new directory")
+        raise WriteError(
+            f"{manifest_path} is not a manifest lzgen wrote",
+            "restore it from version control, or render into a new directory",
+        )
     return {str(k): str(v) for k, v in data["files"].items()}
 
 
@@ -132,17 +134,20 @@ def write_tree(files: dict[str, str], out_dir: Path, *, dry_run: bool = False) -
                 os.fsync(handle.fileno())
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise WriteError(f"cannot write to {out_dir.parent}: {exc.strerror or exc}",
-                         "the output directory was left as it was") from exc
+        raise WriteError(
+            f"cannot write to {out_dir.parent}: {exc.strerror or exc}",
+            "the output directory was left as it was",
+        ) from exc
     try:
         if not out_dir.exists():
             staging.rename(out_dir)  # a new tree appears whole
         else:
             _move_into_place(staging, out_dir, pending, report.removed)
     except OSError as exc:
-        raise WriteError(f"writing {out_dir} failed part-way: {exc.strerror or exc}",
-                         "fix the cause and render again; the old manifest makes the next "
-                         "render finish the job") from exc
+        raise WriteError(
+            f"writing {out_dir} failed part-way: {exc.strerror or exc}",
+            "fix the cause and render again; the old manifest makes the next render finish the job",
+        ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.written = True

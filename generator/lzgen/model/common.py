@@ -14,7 +14,5 @@ class StrictModel(BaseModel):
 
 
 # Names become Terraform addresses, file names and AWS tags: keep them boring.
-Name = Annotated[
-    str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,47}$")
-]
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,47}$")]
 NAME_RULE = "lowercase letters, digits and '-', starting with a letter, at most 48 characters"

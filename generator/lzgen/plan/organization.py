@@ -6,9 +6,9 @@ from typing import Any
 
 from lzgen.model import OrgFile
 from lzgen.model.organization import OrganizationalUnit
-from lzgen.plan.landing_zone import FileSpec, Stack
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.stack import ORGANIZATION_STACK, common_files
+from lzgen.plan.types import FileSpec, Stack
 
 SERVICE_ACCESS = (
     "cloudtrail.amazonaws.com",
@@ -25,8 +25,14 @@ def _ous(units: list[OrganizationalUnit], parent: str | None) -> list[dict[str, 
     found: list[dict[str, Any]] = []
     for unit in units:
         path = f"{parent}/{unit.name}" if parent else unit.name
-        found.append({"id": ou_ident(path), "name": unit.name, "path": path,
-                      "parent_id": ou_ident(parent) if parent else None})
+        found.append(
+            {
+                "id": ou_ident(path),
+                "name": unit.name,
+                "path": path,
+                "parent_id": ou_ident(parent) if parent else None,
+            }
+        )
         found.extend(_ous(unit.children, path))
     return found
 
@@ -34,8 +40,13 @@ def _ous(units: list[OrganizationalUnit], parent: str | None) -> list[dict[str, 
 def plan_organization(org: OrgFile) -> Stack:
     ous = _ous(org.organizational_units, None)
     accounts = [
-        {"id": ident(a.name), "name": a.name, "email": a.email, "ou_id": ou_ident(a.ou),
-         "account_id": a.id}
+        {
+            "id": ident(a.name),
+            "name": a.name,
+            "email": a.email,
+            "ou_id": ou_ident(a.ou),
+            "account_id": a.id,
+        }
         for a in org.accounts
     ]
     context = {
@@ -43,15 +54,27 @@ def plan_organization(org: OrgFile) -> Stack:
         "ous": ous,
         "created": [a for a in accounts if a["account_id"] is None],
         "existing": [a for a in accounts if a["account_id"] is not None],
-        "accounts": sorted(accounts, key=lambda a: a["name"]),
+        "accounts": sorted(accounts, key=lambda a: str(a["name"])),
         "access_role": org.organization.access_role,
     }
     files = [
-        *common_files(org, stack_name=ORGANIZATION_STACK, stack_path=ORGANIZATION_STACK,
-                      region=org.organization.home_region, role_account_expr=None),
+        *common_files(
+            org,
+            stack_name=ORGANIZATION_STACK,
+            stack_path=ORGANIZATION_STACK,
+            region=org.organization.home_region,
+            role_account_expr=None,
+        ),
         FileSpec("organization.tf", "organization/organization.tf.j2", context),
         FileSpec("outputs.tf", "organization/outputs.tf.j2", context),
     ]
     count = 1 + len(ous) + len(context["created"])
-    return Stack(ORGANIZATION_STACK, ORGANIZATION_STACK, (), tuple(files), count,
-                 "management", org.organization.home_region)
+    return Stack(
+        ORGANIZATION_STACK,
+        ORGANIZATION_STACK,
+        (),
+        tuple(files),
+        count,
+        "management",
+        org.organization.home_region,
+    )

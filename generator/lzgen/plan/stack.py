@@ -7,7 +7,7 @@ from typing import Any
 from lzgen import __version__
 from lzgen.model import OrgFile
 from lzgen.model.organization import S3State
-from lzgen.plan.landing_zone import FileSpec
+from lzgen.plan.types import FileSpec
 
 AWS_PROVIDER_CONSTRAINT = ">= 5.40, < 6.0"
 TERRAFORM_CONSTRAINT = ">= 1.6"
@@ -15,7 +15,9 @@ ORGANIZATION_STACK = "organization"
 
 
 def state_key(org: OrgFile, stack_path: str) -> str:
-    prefix = org.organization.state.key_prefix if isinstance(org.organization.state, S3State) else ""
+    prefix = (
+        org.organization.state.key_prefix if isinstance(org.organization.state, S3State) else ""
+    )
     if prefix and not prefix.endswith("/"):
         prefix += "/"
     return f"{prefix}{stack_path}/terraform.tfstate"
@@ -25,16 +27,27 @@ def remote_state(org: OrgFile, from_path: str, stack_path: str) -> dict[str, Any
     """How a stack at ``from_path`` reads the state of the stack at ``stack_path``."""
     state = org.organization.state
     if isinstance(state, S3State):
-        return {"backend": "s3", "config": {
-            "bucket": state.bucket, "key": state_key(org, stack_path), "region": state.region,
-        }}
+        return {
+            "backend": "s3",
+            "config": {
+                "bucket": state.bucket,
+                "key": state_key(org, stack_path),
+                "region": state.region,
+            },
+        }
     depth = from_path.count("/") + 1
-    return {"backend": "local",
-            "config": {"path": "../" * depth + f"{stack_path}/terraform.tfstate"}}
+    return {
+        "backend": "local",
+        "config": {"path": "../" * depth + f"{stack_path}/terraform.tfstate"},
+    }
 
 
 def common_files(
-    org: OrgFile, *, stack_name: str, stack_path: str, region: str,
+    org: OrgFile,
+    *,
+    stack_name: str,
+    stack_path: str,
+    region: str,
     role_account_expr: str | None,
 ) -> list[FileSpec]:
     """versions.tf, providers.tf and backend.tf for one stack.
@@ -50,14 +63,22 @@ def common_files(
         "region": region,
         "role_account_expr": role_account_expr,
         "access_role": org.organization.access_role,
-        "tags": {"ManagedBy": "lzgen", "LzgenStack": stack_name,
-                 "Organization": org.organization.name},
+        "tags": {
+            "ManagedBy": "lzgen",
+            "LzgenStack": stack_name,
+            "Organization": org.organization.name,
+        },
     }
     return [
-        FileSpec("versions.tf", "stack/versions.tf.j2", {
-            "terraform": TERRAFORM_CONSTRAINT, "aws": AWS_PROVIDER_CONSTRAINT,
-            "lzgen_version": __version__,
-        }),
+        FileSpec(
+            "versions.tf",
+            "stack/versions.tf.j2",
+            {
+                "terraform": TERRAFORM_CONSTRAINT,
+                "aws": AWS_PROVIDER_CONSTRAINT,
+                "lzgen_version": __version__,
+            },
+        ),
         FileSpec("providers.tf", "stack/providers.tf.j2", {"provider": provider}),
         FileSpec("backend.tf", "stack/backend.tf.j2", {"backend": backend}),
     ]

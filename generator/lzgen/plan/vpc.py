@@ -12,14 +12,14 @@ from typing import Any
 from lzgen.cidr import CarveFailure, carve, slots_for
 from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
-from lzgen.plan.landing_zone import FileSpec, Stack
 from lzgen.plan.naming import ident
 from lzgen.plan.stack import ORGANIZATION_STACK, common_files, remote_state
+from lzgen.plan.types import FileSpec, Stack
 
 
 def _subnets(vpc: Vpc) -> list[dict[str, Any]]:
     carved = carve(vpc)
-    assert not isinstance(carved, CarveFailure)  # noqa: S101 - rules guarantee a fit
+    assert not isinstance(carved, CarveFailure)
     slots = slots_for(vpc)
     return [
         {
@@ -43,20 +43,38 @@ def _route_tables(vpc: Vpc, subnets: list[dict[str, Any]]) -> list[dict[str, Any
     tables: list[dict[str, Any]] = []
     public = [s for s in subnets if s["type"] == "public"]
     if public:
-        tables.append({"id": ident(vpc.name, "public"), "name": f"{vpc.name}-public",
-                       "kind": "public", "subnets": [s["id"] for s in public]})
+        tables.append(
+            {
+                "id": ident(vpc.name, "public"),
+                "name": f"{vpc.name}-public",
+                "kind": "public",
+                "subnets": [s["id"] for s in public],
+            }
+        )
     for az in vpc.azs:
         private = [s for s in subnets if s["type"] == "private" and s["az_letter"] == az]
         if not private:
             continue
         nat_az = {"per_az": az, "single": vpc.azs[0]}.get(vpc.nat_gateways)
-        tables.append({"id": ident(vpc.name, "private", az), "name": f"{vpc.name}-private-{az}",
-                       "kind": "private", "nat": ident(vpc.name, nat_az) if nat_az else None,
-                       "subnets": [s["id"] for s in private]})
+        tables.append(
+            {
+                "id": ident(vpc.name, "private", az),
+                "name": f"{vpc.name}-private-{az}",
+                "kind": "private",
+                "nat": ident(vpc.name, nat_az) if nat_az else None,
+                "subnets": [s["id"] for s in private],
+            }
+        )
     isolated = [s for s in subnets if s["type"] == "isolated"]
     if isolated:
-        tables.append({"id": ident(vpc.name, "isolated"), "name": f"{vpc.name}-isolated",
-                       "kind": "isolated", "subnets": [s["id"] for s in isolated]})
+        tables.append(
+            {
+                "id": ident(vpc.name, "isolated"),
+                "name": f"{vpc.name}-isolated",
+                "kind": "isolated",
+                "subnets": [s["id"] for s in isolated],
+            }
+        )
     return tables
 
 
@@ -66,8 +84,14 @@ def _nat_gateways(vpc: Vpc, subnets: list[dict[str, Any]]) -> list[dict[str, Any
     first_public = next(t.name for t in vpc.subnets if t.type == "public")
     azs = vpc.azs if vpc.nat_gateways == "per_az" else vpc.azs[:1]
     by_id = {s["id"]: s for s in subnets}
-    return [{"id": ident(vpc.name, az), "name": f"{vpc.name}-{az}",
-             "subnet": by_id[ident(vpc.name, first_public, az)]["id"]} for az in azs]
+    return [
+        {
+            "id": ident(vpc.name, az),
+            "name": f"{vpc.name}-{az}",
+            "subnet": by_id[ident(vpc.name, first_public, az)]["id"],
+        }
+        for az in azs
+    ]
 
 
 def _endpoint_tier(vpc: Vpc) -> str | None:
@@ -96,20 +120,33 @@ def vpc_context(vpc: Vpc) -> dict[str, Any]:
         "igw": has_public,
         "eigw": vpc.ipv6 and has_private,
         "subnets": subnets,
-        "tiers": [{"name": t.name, "id": ident(t.name), "type": t.type,
-                   "subnets": [s["id"] for s in subnets if s["tier"] == t.name]}
-                  for t in vpc.subnets],
+        "tiers": [
+            {
+                "name": t.name,
+                "id": ident(t.name),
+                "type": t.type,
+                "subnets": [s["id"] for s in subnets if s["tier"] == t.name],
+            }
+            for t in vpc.subnets
+        ],
         "route_tables": tables,
         "nat_gateways": _nat_gateways(vpc, subnets),
         "gateway_endpoints": [
-            {"id": ident(vpc.name, svc), "service": svc,
-             "service_name": f"com.amazonaws.{vpc.region}.{svc}",
-             "route_tables": [t["id"] for t in tables]}
+            {
+                "id": ident(vpc.name, svc),
+                "service": svc,
+                "service_name": f"com.amazonaws.{vpc.region}.{svc}",
+                "route_tables": [t["id"] for t in tables],
+            }
             for svc in vpc.endpoints.gateway
         ],
         "interface_endpoints": [
-            {"id": ident(vpc.name, svc), "service": svc,
-             "service_name": f"com.amazonaws.{vpc.region}.{svc}", "subnets": endpoint_subnets}
+            {
+                "id": ident(vpc.name, svc),
+                "service": svc,
+                "service_name": f"com.amazonaws.{vpc.region}.{svc}",
+                "subnets": endpoint_subnets,
+            }
             for svc in vpc.endpoints.interface
         ],
         "flow_logs": vpc.flow_logs,
@@ -138,19 +175,24 @@ def plan_account_stack(org: OrgFile, account_name: str, region: str, vpcs: list[
     path = f"accounts/{account_name}/{region}"
     name = f"{account_name}/{region}"
     is_management = account.id == org.organization.management_account_id
-    account_ctx: dict[str, Any] = {"name": account_name, "id": account.id,
-                                   "remote_state": None}
+    account_ctx: dict[str, Any] = {"name": account_name, "id": account.id, "remote_state": None}
     if account.id is None:
         account_ctx["remote_state"] = remote_state(org, path, ORGANIZATION_STACK)
     contexts = [vpc_context(v) for v in sorted(vpcs, key=lambda v: v.name)]
     files = [
-        *common_files(org, stack_name=name, stack_path=path, region=region,
-                      role_account_expr=None if is_management else "local.account_id"),
+        *common_files(
+            org,
+            stack_name=name,
+            stack_path=path,
+            region=region,
+            role_account_expr=None if is_management else "local.account_id",
+        ),
         FileSpec("account.tf", "stack/account.tf.j2", {"account": account_ctx}),
         *(FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c}) for c in contexts),
         FileSpec("outputs.tf", "vpc/outputs.tf.j2", {"vpcs": contexts}),
     ]
     count = sum(_resource_count(c) for c in contexts)
     reads = ((ORGANIZATION_STACK, ORGANIZATION_STACK),) if account.id is None else ()
-    return Stack(name, path, (ORGANIZATION_STACK,), tuple(files), count, account_name, region,
-                 reads)
+    return Stack(
+        name, path, (ORGANIZATION_STACK,), tuple(files), count, account_name, region, reads
+    )

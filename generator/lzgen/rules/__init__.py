@@ -6,7 +6,14 @@ from lzgen.diagnostics import Diagnostic
 from lzgen.load import Document
 from lzgen.model import OrgFile
 from lzgen.rules.base import Rule, RuleContext
-from lzgen.rules.network import egress, subnets_inside, tier_layout, tiers_fit, vpc_cidr, vpc_overlap
+from lzgen.rules.network import (
+    egress,
+    subnets_inside,
+    tier_layout,
+    tiers_fit,
+    vpc_cidr,
+    vpc_overlap,
+)
 from lzgen.rules.organization import account_ids, emails, unique_emails, unique_names
 from lzgen.rules.references import account_ou, endpoint_tier, regions, vpc_account
 

@@ -17,7 +17,8 @@ def check_nat_public(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, vpc in enumerate(ctx.org.vpcs):
         if vpc.nat_gateways != "none" and not any(t.type == "public" for t in vpc.subnets):
             yield ctx.doc.diagnostic(
-                CODE_NAT_PUBLIC, f"VPC '{vpc.name}' wants NAT gateways but has no public tier",
+                CODE_NAT_PUBLIC,
+                f"VPC '{vpc.name}' wants NAT gateways but has no public tier",
                 ("vpcs", i, "nat_gateways"),
                 hint="add a small public tier (size 26 or 28) or set `nat_gateways: none`",
             )
@@ -27,9 +28,12 @@ def check_single_nat(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, vpc in enumerate(ctx.org.vpcs):
         if vpc.nat_gateways == "single" and len(vpc.azs) > 1:
             yield ctx.doc.diagnostic(
-                CODE_SINGLE_NAT, f"VPC '{vpc.name}' spans {len(vpc.azs)} AZs with a single NAT "
-                "gateway: one AZ failure takes egress down for all", ("vpcs", i, "nat_gateways"),
-                severity=Severity.WARNING, hint="use `nat_gateways: per_az` for HA egress",
+                CODE_SINGLE_NAT,
+                f"VPC '{vpc.name}' spans {len(vpc.azs)} AZs with a single NAT "
+                "gateway: one AZ failure takes egress down for all",
+                ("vpcs", i, "nat_gateways"),
+                severity=Severity.WARNING,
+                hint="use `nat_gateways: per_az` for HA egress",
             )
 
 
@@ -39,8 +43,10 @@ def check_no_egress(ctx: RuleContext) -> Iterator[Diagnostic]:
         endpoints = vpc.endpoints.gateway or vpc.endpoints.interface
         if has_private and vpc.nat_gateways == "none" and not endpoints:
             yield ctx.doc.diagnostic(
-                CODE_NO_EGRESS, f"VPC '{vpc.name}' has private tiers but no NAT gateway and no "
-                "VPC endpoint: they cannot reach AWS APIs", ("vpcs", i, "nat_gateways"),
+                CODE_NO_EGRESS,
+                f"VPC '{vpc.name}' has private tiers but no NAT gateway and no "
+                "VPC endpoint: they cannot reach AWS APIs",
+                ("vpcs", i, "nat_gateways"),
                 severity=Severity.WARNING,
                 hint="add NAT gateways, or endpoints (gateway: [s3], interface: [ssm, ...]); "
                 "use `isolated` for tiers that need no egress",
@@ -51,8 +57,10 @@ def check_flow_logs(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, vpc in enumerate(ctx.org.vpcs):
         if not vpc.flow_logs:
             yield ctx.doc.diagnostic(
-                CODE_NO_FLOW_LOGS, f"VPC '{vpc.name}' has flow logs off",
-                ("vpcs", i, "flow_logs"), severity=Severity.WARNING,
+                CODE_NO_FLOW_LOGS,
+                f"VPC '{vpc.name}' has flow logs off",
+                ("vpcs", i, "flow_logs"),
+                severity=Severity.WARNING,
                 hint="flow logs are the record of who talked to what; checkov fails CKV2_AWS_11 "
                 "without them",
             )

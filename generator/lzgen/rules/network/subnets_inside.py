@@ -18,14 +18,16 @@ def check_inside(ctx: RuleContext) -> Iterator[Diagnostic]:
         if not vpc_cidr_ok(vpc):
             continue
         net = parse_ipv4(vpc.cidr)
-        assert net is not None  # noqa: S101 - vpc_cidr_ok
+        assert net is not None
         for t, tier in enumerate(vpc.subnets):
             for c, text in enumerate(tier.cidrs or []):
                 sub = parse_ipv4(text)
                 if sub is not None and not sub.subnet_of(net):
                     yield ctx.doc.diagnostic(
-                        CODE_OUTSIDE, f"subnet {text} of tier '{tier.name}' is outside VPC "
-                        f"'{vpc.name}' ({vpc.cidr})", ("vpcs", i, "subnets", t, "cidrs", c),
+                        CODE_OUTSIDE,
+                        f"subnet {text} of tier '{tier.name}' is outside VPC "
+                        f"'{vpc.name}' ({vpc.cidr})",
+                        ("vpcs", i, "subnets", t, "cidrs", c),
                         related=(("vpcs", i, "cidr"),),
                         hint=f"pick a block inside {vpc.cidr}, or drop `cidrs` to carve "
                         "automatically",
@@ -45,8 +47,10 @@ def check_overlap(ctx: RuleContext) -> Iterator[Diagnostic]:
                 if pinned[a][0].overlaps(pinned[b][0]):
                     line, column = ctx.doc.locate(pinned[b][2])
                     yield ctx.doc.diagnostic(
-                        CODE_OVERLAP, f"subnet {pinned[a][0]} of tier '{pinned[a][1]}' overlaps "
-                        f"{pinned[b][0]} of tier '{pinned[b][1]}'", pinned[a][2],
+                        CODE_OVERLAP,
+                        f"subnet {pinned[a][0]} of tier '{pinned[a][1]}' overlaps "
+                        f"{pinned[b][0]} of tier '{pinned[b][1]}'",
+                        pinned[a][2],
                         related=(pinned[b][2],),
                         hint=f"the other subnet is at line {line}, column {column}",
                     )

@@ -20,13 +20,15 @@ def check_sizes(ctx: RuleContext) -> Iterator[Diagnostic]:
         if not vpc_cidr_ok(vpc):
             continue
         net = parse_ipv4(vpc.cidr)
-        assert net is not None  # noqa: S101 - vpc_cidr_ok
+        assert net is not None
         for t, tier in enumerate(vpc.subnets):
             path = ("vpcs", i, "subnets", t, "size")
             if not net.prefixlen <= tier.size <= MAX_PREFIX:
                 yield ctx.doc.diagnostic(
-                    CODE_SIZE, f"tier '{tier.name}' size /{tier.size} does not fit VPC "
-                    f"'{vpc.name}' ({vpc.cidr})", path,
+                    CODE_SIZE,
+                    f"tier '{tier.name}' size /{tier.size} does not fit VPC "
+                    f"'{vpc.name}' ({vpc.cidr})",
+                    path,
                     hint=f"use a prefix from /{net.prefixlen} to /{MAX_PREFIX} "
                     "(AWS subnets are /28 at the smallest)",
                 )
@@ -35,8 +37,10 @@ def check_sizes(ctx: RuleContext) -> Iterator[Diagnostic]:
                 sub = parse_ipv4(text)
                 if sub is not None and sub.prefixlen != tier.size:
                     yield ctx.doc.diagnostic(
-                        CODE_SIZE, f"'{text}' is a /{sub.prefixlen} but tier '{tier.name}' has "
-                        f"size {tier.size}", ("vpcs", i, "subnets", t, "cidrs", c),
+                        CODE_SIZE,
+                        f"'{text}' is a /{sub.prefixlen} but tier '{tier.name}' has "
+                        f"size {tier.size}",
+                        ("vpcs", i, "subnets", t, "cidrs", c),
                         hint="make `size` match the pinned CIDRs",
                     )
 
@@ -46,8 +50,10 @@ def check_counts(ctx: RuleContext) -> Iterator[Diagnostic]:
         for t, tier in enumerate(vpc.subnets):
             if tier.cidrs is not None and len(tier.cidrs) != len(vpc.azs):
                 yield ctx.doc.diagnostic(
-                    CODE_COUNT, f"tier '{tier.name}' pins {len(tier.cidrs)} CIDRs but VPC "
-                    f"'{vpc.name}' has {len(vpc.azs)} AZs", ("vpcs", i, "subnets", t, "cidrs"),
+                    CODE_COUNT,
+                    f"tier '{tier.name}' pins {len(tier.cidrs)} CIDRs but VPC "
+                    f"'{vpc.name}' has {len(vpc.azs)} AZs",
+                    ("vpcs", i, "subnets", t, "cidrs"),
                     hint="give one CIDR per AZ, in the order of `azs`",
                 )
 
@@ -57,8 +63,12 @@ def check_azs_once(ctx: RuleContext) -> Iterator[Diagnostic]:
         seen: set[str] = set()
         for j, az in enumerate(vpc.azs):
             if az in seen:
-                yield ctx.doc.diagnostic(CODE_AZ_TWICE, f"AZ '{az}' is listed twice",
-                                         ("vpcs", i, "azs", j), hint="list each AZ once")
+                yield ctx.doc.diagnostic(
+                    CODE_AZ_TWICE,
+                    f"AZ '{az}' is listed twice",
+                    ("vpcs", i, "azs", j),
+                    hint="list each AZ once",
+                )
             seen.add(az)
 
 
@@ -66,8 +76,10 @@ def check_slots(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, vpc in enumerate(ctx.org.vpcs):
         if len(vpc.azs) > vpc.reserve_azs:
             yield ctx.doc.diagnostic(
-                CODE_SLOTS, f"VPC '{vpc.name}' lists {len(vpc.azs)} AZs but reserves "
-                f"{vpc.reserve_azs} AZ slots per tier", ("vpcs", i, "azs"),
+                CODE_SLOTS,
+                f"VPC '{vpc.name}' lists {len(vpc.azs)} AZs but reserves "
+                f"{vpc.reserve_azs} AZ slots per tier",
+                ("vpcs", i, "azs"),
                 hint="set `reserve_azs: 8`; changing it moves carved subnets, so choose it "
                 "before the first apply",
             )

@@ -33,7 +33,9 @@ def _cidr_problem(text: str) -> tuple[str, str] | None:
 def _check(ctx: RuleContext, text: str, path: YamlPath) -> Iterator[Diagnostic]:
     if is_ipv6_text(text):
         yield ctx.doc.diagnostic(
-            CODE_FAMILY, f"'{text}' is an IPv6 block in an IPv4 field", path,
+            CODE_FAMILY,
+            f"'{text}' is an IPv6 block in an IPv4 field",
+            path,
             hint="IPv4 and IPv6 are kept apart: set `ipv6: true` for an Amazon-provided /56",
         )
         return
@@ -51,7 +53,9 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             prefix = ipaddress.ip_network(vpc.cidr).prefixlen
             if not MIN_VPC_PREFIX <= prefix <= MAX_PREFIX:
                 yield ctx.doc.diagnostic(
-                    CODE_CIDR, f"VPC '{vpc.name}' is a /{prefix}; AWS allows /16 to /28", path,
+                    CODE_CIDR,
+                    f"VPC '{vpc.name}' is a /{prefix}; AWS allows /16 to /28",
+                    path,
                     hint="AWS allows you to specify a CIDR block between /16 and /28",
                 )
         for t, tier in enumerate(vpc.subnets):

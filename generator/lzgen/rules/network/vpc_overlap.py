@@ -32,8 +32,10 @@ def _diagnostic(ctx: RuleContext, i: int, j: int) -> Diagnostic:
     vpcs = ctx.org.vpcs
     line, column = ctx.doc.locate(("vpcs", earlier, "cidr"))
     return ctx.doc.diagnostic(
-        CODE, f"VPC '{vpcs[later].name}' ({vpcs[later].cidr}) overlaps VPC "
-        f"'{vpcs[earlier].name}' ({vpcs[earlier].cidr})", ("vpcs", later, "cidr"),
+        CODE,
+        f"VPC '{vpcs[later].name}' ({vpcs[later].cidr}) overlaps VPC "
+        f"'{vpcs[earlier].name}' ({vpcs[earlier].cidr})",
+        ("vpcs", later, "cidr"),
         related=(("vpcs", earlier, "cidr"),),
         hint=f"'{vpcs[earlier].name}' is at line {line}, column {column}; give one of them "
         "another range, or set `allow_overlap: true` on a VPC that never connects to others",

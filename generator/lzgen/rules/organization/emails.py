@@ -16,8 +16,10 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, account in enumerate(ctx.org.accounts):
         if len(account.email) > 64 or not _EMAIL.match(account.email):
             yield ctx.doc.diagnostic(
-                CODE, f"'{account.email}' is not a valid account email", ("accounts", i, "email"),
-                hint="AWS needs a plain address of at most 64 characters, e.g. aws+name@example.com",
+                CODE,
+                f"'{account.email}' is not a valid account email",
+                ("accounts", i, "email"),
+                hint="AWS needs a plain address of at most 64 characters: aws+name@example.com",
             )
 
 

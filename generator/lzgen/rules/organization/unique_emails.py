@@ -17,8 +17,10 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
         if key in first:
             other = ctx.org.accounts[first[key]].name
             yield ctx.doc.diagnostic(
-                CODE, f"email '{account.email}' is already used by account '{other}'",
-                ("accounts", i, "email"), related=(("accounts", first[key], "email"),),
+                CODE,
+                f"email '{account.email}' is already used by account '{other}'",
+                ("accounts", i, "email"),
+                related=(("accounts", first[key], "email"),),
                 hint="each AWS account needs its own root email; plus-addressing works "
                 "(aws+name@example.com)",
             )

@@ -21,7 +21,9 @@ def _duplicates(
         if key in first:
             line, column = ctx.doc.locate(first[key])
             yield ctx.doc.diagnostic(
-                CODE, f"{kind} name '{name}' is used twice", path,
+                CODE,
+                f"{kind} name '{name}' is used twice",
+                path,
                 hint=f"the first is at line {line}, column {column}; names must be unique",
                 related=(first[key],),
             )
@@ -32,9 +34,7 @@ def _duplicates(
 def _ou_siblings(
     ctx: RuleContext, units: list[OrganizationalUnit], ypath: YamlPath
 ) -> Iterator[Diagnostic]:
-    yield from _duplicates(
-        ctx, "OU", [(u.name, (*ypath, i, "name")) for i, u in enumerate(units)]
-    )
+    yield from _duplicates(ctx, "OU", [(u.name, (*ypath, i, "name")) for i, u in enumerate(units)])
     for i, unit in enumerate(units):
         yield from _ou_siblings(ctx, unit.children, (*ypath, i, "children"))
 
@@ -50,7 +50,8 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     yield from _ou_siblings(ctx, org.organizational_units, ("organizational_units",))
     for vi, vpc in enumerate(org.vpcs):
         yield from _duplicates(
-            ctx, "subnet tier",
+            ctx,
+            "subnet tier",
             [(t.name, ("vpcs", vi, "subnets", ti, "name")) for ti, t in enumerate(vpc.subnets)],
         )
 

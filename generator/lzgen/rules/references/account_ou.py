@@ -15,10 +15,12 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, account in enumerate(ctx.org.accounts):
         if account.ou not in ctx.ou_paths:
             yield ctx.doc.diagnostic(
-                CODE, f"account '{account.name}' names unknown OU '{account.ou}'",
+                CODE,
+                f"account '{account.name}' names unknown OU '{account.ou}'",
                 ("accounts", i, "ou"),
-                hint=did_you_mean(account.ou, known) if known else
-                "declare it under organizational_units; nested OUs are written Parent/Child",
+                hint=did_you_mean(account.ou, known)
+                if known
+                else "declare it under organizational_units; nested OUs are written Parent/Child",
             )
 
 

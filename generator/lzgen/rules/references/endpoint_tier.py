@@ -17,13 +17,18 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
         path = ("vpcs", i, "endpoints", "subnet_tier")
         if endpoints.subnet_tier is not None and endpoints.subnet_tier not in inner:
             yield ctx.doc.diagnostic(
-                CODE, f"endpoint tier '{endpoints.subnet_tier}' is not a private or isolated "
-                f"tier of VPC '{vpc.name}'", path, hint=did_you_mean(endpoints.subnet_tier, inner),
+                CODE,
+                f"endpoint tier '{endpoints.subnet_tier}' is not a private or isolated "
+                f"tier of VPC '{vpc.name}'",
+                path,
+                hint=did_you_mean(endpoints.subnet_tier, inner),
             )
         elif endpoints.interface and not inner:
             yield ctx.doc.diagnostic(
-                CODE, f"VPC '{vpc.name}' has interface endpoints but no private or isolated tier "
-                "to place them in", ("vpcs", i, "endpoints", "interface"),
+                CODE,
+                f"VPC '{vpc.name}' has interface endpoints but no private or isolated tier "
+                "to place them in",
+                ("vpcs", i, "endpoints", "interface"),
                 hint="add a private tier; interface endpoints never go in public subnets",
             )
 

@@ -26,8 +26,12 @@ def _region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
 def check_regions(ctx: RuleContext) -> Iterator[Diagnostic]:
     for region, path in _region_paths(ctx):
         if region not in REGIONS:
-            yield ctx.doc.diagnostic(CODE_REGION, f"'{region}' is not an AWS region", path,
-                                     hint=did_you_mean(region, list(REGIONS)))
+            yield ctx.doc.diagnostic(
+                CODE_REGION,
+                f"'{region}' is not an AWS region",
+                path,
+                hint=did_you_mean(region, list(REGIONS)),
+            )
 
 
 def check_azs(ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -38,7 +42,8 @@ def check_azs(ctx: RuleContext) -> Iterator[Diagnostic]:
         for j, az in enumerate(vpc.azs):
             if az not in letters:
                 yield ctx.doc.diagnostic(
-                    CODE_AZ, f"{vpc.region} has no availability zone '{az}'",
+                    CODE_AZ,
+                    f"{vpc.region} has no availability zone '{az}'",
                     ("vpcs", i, "azs", j),
                     hint=f"{vpc.region} offers zones {', '.join(letters)}",
                 )

@@ -15,7 +15,8 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, vpc in enumerate(ctx.org.vpcs):
         if vpc.account not in ctx.accounts:
             yield ctx.doc.diagnostic(
-                CODE, f"VPC '{vpc.name}' names unknown account '{vpc.account}'",
+                CODE,
+                f"VPC '{vpc.name}' names unknown account '{vpc.account}'",
                 ("vpcs", i, "account"),
                 hint=did_you_mean(vpc.account, known) if known else "declare it under accounts",
             )
