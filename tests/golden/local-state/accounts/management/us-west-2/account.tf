@@ -1,0 +1,3 @@
+locals {
+  account_id = "123456789012"
+}

@@ -1,0 +1,14 @@
+output "account_ids" {
+  description = "Account ids by lzgen account name; downstream stacks read this."
+  value = {
+    "dev"        = aws_organizations_account.dev.id
+    "management" = "123456789012"
+  }
+}
+
+output "ou_ids" {
+  description = "OU ids by OU path."
+  value = {
+    "Sandbox" = aws_organizations_organizational_unit.sandbox.id
+  }
+}

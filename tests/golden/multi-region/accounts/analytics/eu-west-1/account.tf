@@ -1,0 +1,3 @@
+locals {
+  account_id = "300000000003"
+}

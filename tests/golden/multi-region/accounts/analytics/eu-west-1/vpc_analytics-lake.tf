@@ -1,0 +1,241 @@
+# VPC analytics-lake (10.60.0.0/20) in eu-west-1.
+
+resource "aws_vpc" "analytics-lake" {
+  cidr_block                       = "10.60.0.0/20"
+  enable_dns_support               = true
+  enable_dns_hostnames             = true
+  assign_generated_ipv6_cidr_block = false
+
+  tags = {
+    Name = "analytics-lake"
+  }
+}
+
+# The default security group of every VPC is emptied: nothing may use it by accident.
+resource "aws_default_security_group" "analytics-lake" {
+  vpc_id = aws_vpc.analytics-lake.id
+
+  tags = {
+    Name = "analytics-lake-default-deny"
+  }
+}
+
+resource "aws_subnet" "analytics-lake_compute_a" {
+  vpc_id                  = aws_vpc.analytics-lake.id
+  availability_zone       = "eu-west-1a"
+  cidr_block              = "10.60.0.0/23"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "analytics-lake-compute-a"
+    Tier = "compute"
+  }
+}
+
+resource "aws_subnet" "analytics-lake_compute_b" {
+  vpc_id                  = aws_vpc.analytics-lake.id
+  availability_zone       = "eu-west-1b"
+  cidr_block              = "10.60.2.0/23"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "analytics-lake-compute-b"
+    Tier = "compute"
+  }
+}
+
+resource "aws_route_table" "analytics-lake_isolated" {
+  vpc_id = aws_vpc.analytics-lake.id
+
+  tags = {
+    Name = "analytics-lake-isolated"
+  }
+}
+
+resource "aws_route_table_association" "analytics-lake_compute_a" {
+  subnet_id      = aws_subnet.analytics-lake_compute_a.id
+  route_table_id = aws_route_table.analytics-lake_isolated.id
+}
+
+resource "aws_route_table_association" "analytics-lake_compute_b" {
+  subnet_id      = aws_subnet.analytics-lake_compute_b.id
+  route_table_id = aws_route_table.analytics-lake_isolated.id
+}
+
+resource "aws_vpc_endpoint" "analytics-lake_s3" {
+  vpc_id            = aws_vpc.analytics-lake.id
+  service_name      = "com.amazonaws.eu-west-1.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids = [
+    aws_route_table.analytics-lake_isolated.id,
+  ]
+
+  tags = {
+    Name = "analytics-lake-s3"
+  }
+}
+
+# Interface endpoints accept HTTPS from inside the VPC only.
+resource "aws_security_group" "analytics-lake_endpoints" {
+  name        = "analytics-lake-endpoints"
+  description = "Interface endpoints of analytics-lake: HTTPS from the VPC only"
+  vpc_id      = aws_vpc.analytics-lake.id
+
+  ingress {
+    description = "HTTPS from the VPC IPv4 range"
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = [aws_vpc.analytics-lake.cidr_block]
+  }
+
+  tags = {
+    Name = "analytics-lake-endpoints"
+  }
+}
+
+resource "aws_vpc_endpoint" "analytics-lake_glue" {
+  vpc_id              = aws_vpc.analytics-lake.id
+  service_name        = "com.amazonaws.eu-west-1.glue"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  security_group_ids  = [aws_security_group.analytics-lake_endpoints.id]
+  subnet_ids = [
+    aws_subnet.analytics-lake_compute_a.id,
+    aws_subnet.analytics-lake_compute_b.id,
+  ]
+
+  tags = {
+    Name = "analytics-lake-glue"
+  }
+}
+
+resource "aws_vpc_endpoint" "analytics-lake_athena" {
+  vpc_id              = aws_vpc.analytics-lake.id
+  service_name        = "com.amazonaws.eu-west-1.athena"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  security_group_ids  = [aws_security_group.analytics-lake_endpoints.id]
+  subnet_ids = [
+    aws_subnet.analytics-lake_compute_a.id,
+    aws_subnet.analytics-lake_compute_b.id,
+  ]
+
+  tags = {
+    Name = "analytics-lake-athena"
+  }
+}
+
+resource "aws_vpc_endpoint" "analytics-lake_sts" {
+  vpc_id              = aws_vpc.analytics-lake.id
+  service_name        = "com.amazonaws.eu-west-1.sts"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  security_group_ids  = [aws_security_group.analytics-lake_endpoints.id]
+  subnet_ids = [
+    aws_subnet.analytics-lake_compute_a.id,
+    aws_subnet.analytics-lake_compute_b.id,
+  ]
+
+  tags = {
+    Name = "analytics-lake-sts"
+  }
+}
+
+resource "aws_vpc_endpoint" "analytics-lake_logs" {
+  vpc_id              = aws_vpc.analytics-lake.id
+  service_name        = "com.amazonaws.eu-west-1.logs"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  security_group_ids  = [aws_security_group.analytics-lake_endpoints.id]
+  subnet_ids = [
+    aws_subnet.analytics-lake_compute_a.id,
+    aws_subnet.analytics-lake_compute_b.id,
+  ]
+
+  tags = {
+    Name = "analytics-lake-logs"
+  }
+}
+
+# Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
+# write to that group and nothing else.
+resource "aws_kms_key" "analytics-lake_flow_logs" {
+  description             = "Flow logs of VPC analytics-lake"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountAdministers"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:aws:iam::${local.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      {
+        Sid       = "CloudWatchLogsUsesForThisGroup"
+        Effect    = "Allow"
+        Principal = { Service = "logs.eu-west-1.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+        Resource  = "*"
+        Condition = {
+          ArnEquals = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:eu-west-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/analytics-lake"
+          }
+        }
+      },
+    ]
+  })
+
+  tags = {
+    Name = "analytics-lake-flow-logs"
+  }
+}
+
+resource "aws_kms_alias" "analytics-lake_flow_logs" {
+  name          = "alias/lzgen/flow-logs/analytics-lake"
+  target_key_id = aws_kms_key.analytics-lake_flow_logs.key_id
+}
+
+resource "aws_cloudwatch_log_group" "analytics-lake_flow_logs" {
+  name              = "/lzgen/vpc-flow-logs/analytics-lake"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.analytics-lake_flow_logs.arn
+}
+
+resource "aws_iam_role" "analytics-lake_flow_logs" {
+  name = "lzgen-flow-logs-analytics-lake"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "vpc-flow-logs.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = local.account_id }
+      }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "analytics-lake_flow_logs" {
+  name = "write-flow-logs"
+  role = aws_iam_role.analytics-lake_flow_logs.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
+      Resource = "${aws_cloudwatch_log_group.analytics-lake_flow_logs.arn}:*"
+    }]
+  })
+}
+
+resource "aws_flow_log" "analytics-lake" {
+  vpc_id          = aws_vpc.analytics-lake.id
+  traffic_type    = "ALL"
+  log_destination = aws_cloudwatch_log_group.analytics-lake_flow_logs.arn
+  iam_role_arn    = aws_iam_role.analytics-lake_flow_logs.arn
+}

@@ -1,0 +1,20 @@
+output "account_ids" {
+  description = "Account ids by lzgen account name; downstream stacks read this."
+  value = {
+    "analytics" = "300000000003"
+    "network"   = "200000000002"
+    "payments"  = aws_organizations_account.payments.id
+    "sandbox"   = aws_organizations_account.sandbox.id
+  }
+}
+
+output "ou_ids" {
+  description = "OU ids by OU path."
+  value = {
+    "Infrastructure"    = aws_organizations_organizational_unit.infrastructure.id
+    "Workloads"         = aws_organizations_organizational_unit.workloads.id
+    "Workloads/Prod"    = aws_organizations_organizational_unit.workloads_prod.id
+    "Workloads/NonProd" = aws_organizations_organizational_unit.workloads_nonprod.id
+    "Data"              = aws_organizations_organizational_unit.data.id
+  }
+}

@@ -1,0 +1,3 @@
+locals {
+  account_id = "222222222222"
+}

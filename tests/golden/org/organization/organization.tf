@@ -1,0 +1,49 @@
+# The organization itself. If it already exists, import it once before the first apply:
+#   terraform import aws_organizations_organization.this <organization id>
+resource "aws_organizations_organization" "this" {
+  feature_set = "ALL"
+  aws_service_access_principals = [
+    "cloudtrail.amazonaws.com",
+    "config.amazonaws.com",
+    "ds.amazonaws.com",
+    "ram.amazonaws.com",
+    "servicecatalog.amazonaws.com",
+    "sso.amazonaws.com",
+  ]
+  enabled_policy_types = [
+    "SERVICE_CONTROL_POLICY",
+  ]
+}
+
+resource "aws_organizations_organizational_unit" "infrastructure" {
+  name      = "Infrastructure"
+  parent_id = aws_organizations_organization.this.roots[0].id
+}
+
+resource "aws_organizations_organizational_unit" "workloads" {
+  name      = "Workloads"
+  parent_id = aws_organizations_organization.this.roots[0].id
+}
+
+resource "aws_organizations_organizational_unit" "workloads_prod" {
+  name      = "Prod"
+  parent_id = aws_organizations_organizational_unit.workloads.id
+}
+
+resource "aws_organizations_organizational_unit" "workloads_nonprod" {
+  name      = "NonProd"
+  parent_id = aws_organizations_organizational_unit.workloads.id
+}
+
+resource "aws_organizations_account" "app-a" {
+  name              = "app-a"
+  email             = "aws+app-a@example.com"
+  parent_id         = aws_organizations_organizational_unit.workloads_prod.id
+  role_name         = "OrganizationAccountAccessRole"
+  close_on_deletion = false
+
+  lifecycle {
+    # AWS does not return role_name after creation; never replace an account for it.
+    ignore_changes = [role_name]
+  }
+}
