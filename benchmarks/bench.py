@@ -5,7 +5,7 @@ For each size, ``synth_org`` writes an org file into a temp dir, then each stage
 
 - load+validate  ``load_and_validate(path)``
 - plan           ``build_plan(org)``
-- render         ``render(lz)``
+- render         ``render_tree(lz, input_sha256)`` (files and manifest)
 - write          ``write_tree(files, fresh_dir)`` (creating every file)
 - rewrite        ``write_tree(files, same_dir)`` (every file identical, nothing written)
 
@@ -43,7 +43,7 @@ from synth_org import synth_org  # noqa: E402
 
 TARGET_ACCOUNTS = 1000
 TARGET_SECONDS = 3.0
-PIPELINE_NAMES = ("load_and_validate", "build_plan", "render", "write_tree")
+PIPELINE_NAMES = ("load_and_validate", "build_plan", "render_tree", "write_tree")
 
 T = TypeVar("T")
 
@@ -70,7 +70,7 @@ class Pipeline:
 
     load_and_validate: Callable[[Path], tuple[Any, list[Any]]]
     build_plan: Callable[[Any], LandingZoneLike]
-    render: Callable[[LandingZoneLike], dict[str, str]]
+    render_tree: Callable[[LandingZoneLike, str], dict[str, str]]
     write_tree: Callable[..., Any]
 
 
@@ -166,7 +166,7 @@ def _peak_memory_mb(pipeline: Pipeline, path: Path) -> float:
     tracemalloc.start()
     try:
         org, _ = pipeline.load_and_validate(path)
-        pipeline.render(pipeline.build_plan(org))
+        pipeline.render_tree(pipeline.build_plan(org), "0" * 64)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -182,7 +182,7 @@ def measure(pipeline: Pipeline, accounts: int, work: Path, repeat: int) -> Resul
     _validated(pipeline, path)
     validate_s, (org, _) = best_of(repeat, lambda: pipeline.load_and_validate(path))
     plan_s, lz = best_of(repeat, lambda: pipeline.build_plan(org))
-    render_s, files = best_of(repeat, lambda: pipeline.render(lz))
+    render_s, files = best_of(repeat, lambda: pipeline.render_tree(lz, "0" * 64))
 
     runs = iter(range(repeat))
     write_s, _ = best_of(

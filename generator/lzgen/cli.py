@@ -18,11 +18,10 @@ import typer
 
 from lzgen import __version__
 from lzgen.diagnostics import Diagnostic, has_errors
-from lzgen.manifest import MANIFEST_NAME, build_manifest
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
-from lzgen.pipeline import load_and_validate
+from lzgen.pipeline import load_and_validate, render_tree
 from lzgen.plan import build_plan
-from lzgen.render import render, template_dir
+from lzgen.render import template_dir
 from lzgen.report import format_diagnostics
 from lzgen.rules import ALL_RULES
 from lzgen.schema import schema_text
@@ -90,8 +89,7 @@ def render_command(
     if diagnostics:
         _emit(diagnostics, fmt, to_stderr=True)
     lz = build_plan(org)
-    files = render(lz)
-    files[MANIFEST_NAME] = build_manifest(lz, files, hashlib.sha256(file.read_bytes()).hexdigest())
+    files = render_tree(lz, hashlib.sha256(file.read_bytes()).hexdigest())
     try:
         report = write_tree(files, out, dry_run=dry_run)
     except WriteError as exc:

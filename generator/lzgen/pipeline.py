@@ -10,9 +10,22 @@ from pathlib import Path
 
 from lzgen.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from lzgen.load import Document, LoadError, load_file
+from lzgen.manifest import MANIFEST_NAME, build_manifest
 from lzgen.model import OrgFile
+from lzgen.plan import LandingZone, build_plan
+from lzgen.render import render
 from lzgen.rules import run_rules
 from lzgen.shape import check_shape
+from lzgen.write import write_tree
+
+__all__ = [
+    "build_plan",
+    "load_and_validate",
+    "render",
+    "render_tree",
+    "validate_document",
+    "write_tree",
+]
 
 
 def validate_document(doc: Document) -> tuple[OrgFile | None, list[Diagnostic]]:
@@ -32,3 +45,10 @@ def load_and_validate(
     except LoadError as exc:
         return None, [exc.diagnostic]
     return validate_document(doc)
+
+
+def render_tree(lz: LandingZone, input_sha256: str) -> dict[str, str]:
+    """Every output file, the manifest included."""
+    files = render(lz)
+    files[MANIFEST_NAME] = build_manifest(lz, files, input_sha256)
+    return files

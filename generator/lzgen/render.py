@@ -8,7 +8,7 @@ user string can become Terraform syntax.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,12 +44,17 @@ def hcl(value: Any) -> str:
     return f'"{hcl_inner(str(value))}"'
 
 
-def pad(value: str, items: Iterable[Any], attr: str | None = None, quoted: bool = False) -> str:
-    """Left-justify a map key to the widest key of its map, as ``terraform fmt`` aligns ``=``."""
-    keys = [(item[attr] if attr else item) for item in items]
-    if isinstance(items, Mapping) and attr is None:
-        keys = list(items)
-    width = max((len(hcl(k) if quoted else str(k)) for k in keys), default=0)
+def key_width(items: Iterable[Any], attr: str | None = None, *, quoted: bool = True) -> int:
+    """Width of the widest quoted map key, so ``=`` aligns as ``terraform fmt`` aligns it.
+
+    Templates compute it once per map (``{% set w = items | key_width("name") %}``) and pad each
+    key with ``ljust(w)``: linear in the map's size.
+    """
+    keys = list(items) if attr is None else [item[attr] for item in items]
+    return max((len(hcl(k) if quoted else str(k)) for k in keys), default=0)
+
+
+def ljust(value: str, width: int) -> str:
     return value.ljust(width)
 
 
@@ -71,7 +76,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["hcl"] = hcl
     env.filters["hcl_inner"] = hcl_inner
-    env.filters["pad"] = pad
+    env.filters["key_width"] = key_width
+    env.filters["ljust"] = ljust
     env.filters["usable"] = usable_addresses
     return env
 
