@@ -133,7 +133,7 @@ def test_pinned_cidrs_are_honoured_and_carving_avoids_them() -> None:
     assert diagnostics(text) == []
     vpc = valid_org(text).vpcs[0]
     assert layout(vpc) == {
-        "public": ["10.0.64.0/24", "10.0.65.0/24"],
+        "public": ["10.0.16.0/24", "10.0.17.0/24"],  # first aligned /22 past 10.0.0.0/20
         "app": ["10.0.0.0/20", "10.0.32.0/20"],
     }
 

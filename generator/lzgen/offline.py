@@ -2,7 +2,7 @@
 
 Each stack is copied to a scratch directory with override files that (1) use a local backend,
 (2) give every AWS provider fake credentials and skip every STS/metadata call (an empty
-``role_arn`` makes the provider skip assume-role), and (3) point every
+``dynamic "assume_role"`` block replaces the stack's, so no role is assumed), and (3) point every
 ``terraform_remote_state`` at a state file synthesised from the upstream stack's planned
 outputs (values only known after apply get stable placeholders). The output tree is never
 touched. When ``LZGEN_TF_PLUGIN_MIRROR`` is set, providers come from that filesystem mirror.
@@ -51,15 +51,14 @@ def _provider_overrides(stack_dir: Path) -> str:
         blocks.append(
             'provider "aws" {\n'
             f"{alias_line}"
-            '  access_key                  = "lzgen-offline"\n'
-            '  secret_key                  = "lzgen-offline"\n'
             "  skip_credentials_validation = true\n"
             "  skip_requesting_account_id  = true\n"
             "  skip_metadata_api_check     = true\n"
             "  skip_region_validation      = true\n"
             "\n"
-            "  assume_role {\n"
-            '    role_arn = ""\n'
+            '  dynamic "assume_role" {\n'
+            "    for_each = []\n"
+            "    content {}\n"
             "  }\n"
             "}\n"
         )
@@ -128,8 +127,16 @@ def synthesize_state(plan_json: dict[str, Any]) -> dict[str, Any]:
 def _environment(scratch: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(CHECKPOINT_DISABLE="1", TF_IN_AUTOMATION="1", TF_INPUT="0")
-    for var in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+    for var in (
+        "AWS_PROFILE",
+        "AWS_SESSION_TOKEN",
+        "AWS_CONFIG_FILE",
+        "AWS_SHARED_CREDENTIALS_FILE",
+    ):
         env.pop(var, None)
+    # Fake credentials from the environment, not the override file, so that a plan JSON
+    # scanned by policy tools holds no credential-shaped provider settings.
+    env.update(AWS_ACCESS_KEY_ID="lzgen-offline", AWS_SECRET_ACCESS_KEY="lzgen-offline")  # noqa: S106
     mirror = env.get(MIRROR_ENV)
     if mirror:
         config = scratch / "terraformrc"
@@ -183,7 +190,7 @@ def plan_offline(
     if manifest is None:
         raise OfflinePlanError(f"{out_dir} has no {MANIFEST_NAME}; render into it first")
     if shutil.which(terraform) is None:
-        raise OfflinePlanError(f"'{terraform}' is not on PATH; install Terraform >= 1.6")
+        raise OfflinePlanError(f"'{terraform}' is not on PATH; install Terraform >= 1.10")
     results: list[StackResult] = []
     states: dict[str, Path] = {}
     with tempfile.TemporaryDirectory(prefix="lzgen-plan-") as tmp:

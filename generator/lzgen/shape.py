@@ -27,7 +27,22 @@ def check_shape(doc: Document) -> tuple[OrgFile | None, list[Diagnostic]]:
     try:
         return OrgFile.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_diagnostic(doc, error) for error in exc.errors()]
+        return None, _drop_misspelled_missing([_diagnostic(doc, e) for e in exc.errors()])
+
+
+def _drop_misspelled_missing(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """``sise: 22`` is one mistake: report the unknown key with its hint, not also a
+    missing ``size``."""
+    suggested = {
+        (d.path.rpartition(".")[0], d.hint.split("'")[1])
+        for d in diagnostics
+        if d.code == "LZ1010" and d.hint.startswith("did you mean")
+    }
+    return [
+        d
+        for d in diagnostics
+        if not (d.code == "LZ1011" and (d.path, d.message.split("'")[1]) in suggested)
+    ]
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> YamlPath:

@@ -10,7 +10,7 @@ from lzgen.model.organization import S3State
 from lzgen.plan.types import FileSpec
 
 AWS_PROVIDER_CONSTRAINT = ">= 5.40, < 6.0"
-TERRAFORM_CONSTRAINT = ">= 1.6"
+TERRAFORM_CONSTRAINT = ">= 1.10"  # the S3 backend's use_lockfile needs 1.10
 ORGANIZATION_STACK = "organization"
 
 

@@ -13,6 +13,10 @@ resource "aws_organizations_organization" "this" {
   enabled_policy_types = [
     "SERVICE_CONTROL_POLICY",
   ]
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_organizations_organizational_unit" "sandbox" {
@@ -28,7 +32,9 @@ resource "aws_organizations_account" "dev" {
   close_on_deletion = false
 
   lifecycle {
-    # AWS does not return role_name after creation; never replace an account for it.
-    ignore_changes = [role_name]
+    # An account is never destroyed by a plan: a changed email would replace it. AWS does not
+    # return role_name after creation, so a change to it is ignored rather than replacing.
+    prevent_destroy = true
+    ignore_changes  = [role_name]
   }
 }

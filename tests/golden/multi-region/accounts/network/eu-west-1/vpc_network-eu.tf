@@ -385,7 +385,7 @@ resource "aws_vpc_endpoint" "network-eu_dynamodb" {
   }
 }
 
-# Interface endpoints accept HTTPS from inside the VPC only.
+# Interface endpoints (IPv4) accept HTTPS from inside the VPC only; no egress rule at all.
 resource "aws_security_group" "network-eu_endpoints" {
   name        = "network-eu-endpoints"
   description = "Interface endpoints of network-eu: HTTPS from the VPC only"
@@ -397,14 +397,6 @@ resource "aws_security_group" "network-eu_endpoints" {
     from_port   = 443
     to_port     = 443
     cidr_blocks = [aws_vpc.network-eu.cidr_block]
-  }
-
-  ingress {
-    description      = "HTTPS from the VPC IPv6 range"
-    protocol         = "tcp"
-    from_port        = 443
-    to_port          = 443
-    ipv6_cidr_blocks = [aws_vpc.network-eu.ipv6_cidr_block]
   }
 
   tags = {
@@ -527,37 +519,67 @@ resource "aws_cloudwatch_log_group" "network-eu_flow_logs" {
   kms_key_id        = aws_kms_key.network-eu_flow_logs.arn
 }
 
+# Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
+# read them as IAM policies.
+data "aws_iam_policy_document" "network-eu_flow_logs_trust" {
+  statement {
+    sid     = "VpcFlowLogsOfThisAccount"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:ec2:eu-west-1:${local.account_id}:vpc-flow-log/*"]
+    }
+  }
+}
+
 resource "aws_iam_role" "network-eu_flow_logs" {
-  name = "lzgen-flow-logs-network-eu"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "vpc-flow-logs.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-      Condition = {
-        StringEquals = { "aws:SourceAccount" = local.account_id }
-      }
-    }]
-  })
+  name               = "lzgen-flow-logs-network-eu"
+  description        = "VPC flow logs of network-eu deliver to their log group"
+  assume_role_policy = data.aws_iam_policy_document.network-eu_flow_logs_trust.json
+}
+
+data "aws_iam_policy_document" "network-eu_flow_logs_delivery" {
+  statement {
+    sid = "DeliverToThisLogGroupOnly"
+    actions = [
+      "logs:CreateLogStream",
+      "logs:DescribeLogStreams",
+      "logs:PutLogEvents",
+    ]
+    resources = [
+      aws_cloudwatch_log_group.network-eu_flow_logs.arn,
+      "${aws_cloudwatch_log_group.network-eu_flow_logs.arn}:*",
+    ]
+  }
 }
 
 resource "aws_iam_role_policy" "network-eu_flow_logs" {
-  name = "write-flow-logs"
-  role = aws_iam_role.network-eu_flow_logs.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
-      Resource = "${aws_cloudwatch_log_group.network-eu_flow_logs.arn}:*"
-    }]
-  })
+  name   = "deliver-to-log-group"
+  role   = aws_iam_role.network-eu_flow_logs.id
+  policy = data.aws_iam_policy_document.network-eu_flow_logs_delivery.json
 }
 
 resource "aws_flow_log" "network-eu" {
-  vpc_id          = aws_vpc.network-eu.id
-  traffic_type    = "ALL"
-  log_destination = aws_cloudwatch_log_group.network-eu_flow_logs.arn
-  iam_role_arn    = aws_iam_role.network-eu_flow_logs.arn
+  vpc_id               = aws_vpc.network-eu.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.network-eu_flow_logs.arn
+  iam_role_arn         = aws_iam_role.network-eu_flow_logs.arn
+
+  tags = {
+    Name = "network-eu"
+  }
 }

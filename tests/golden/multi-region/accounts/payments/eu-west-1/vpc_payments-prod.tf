@@ -319,7 +319,7 @@ resource "aws_vpc_endpoint" "payments-prod_s3" {
   }
 }
 
-# Interface endpoints accept HTTPS from inside the VPC only.
+# Interface endpoints (IPv4) accept HTTPS from inside the VPC only; no egress rule at all.
 resource "aws_security_group" "payments-prod_endpoints" {
   name        = "payments-prod-endpoints"
   description = "Interface endpoints of payments-prod: HTTPS from the VPC only"
@@ -453,37 +453,67 @@ resource "aws_cloudwatch_log_group" "payments-prod_flow_logs" {
   kms_key_id        = aws_kms_key.payments-prod_flow_logs.arn
 }
 
+# Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
+# read them as IAM policies.
+data "aws_iam_policy_document" "payments-prod_flow_logs_trust" {
+  statement {
+    sid     = "VpcFlowLogsOfThisAccount"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:ec2:eu-west-1:${local.account_id}:vpc-flow-log/*"]
+    }
+  }
+}
+
 resource "aws_iam_role" "payments-prod_flow_logs" {
-  name = "lzgen-flow-logs-payments-prod"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "vpc-flow-logs.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-      Condition = {
-        StringEquals = { "aws:SourceAccount" = local.account_id }
-      }
-    }]
-  })
+  name               = "lzgen-flow-logs-payments-prod"
+  description        = "VPC flow logs of payments-prod deliver to their log group"
+  assume_role_policy = data.aws_iam_policy_document.payments-prod_flow_logs_trust.json
+}
+
+data "aws_iam_policy_document" "payments-prod_flow_logs_delivery" {
+  statement {
+    sid = "DeliverToThisLogGroupOnly"
+    actions = [
+      "logs:CreateLogStream",
+      "logs:DescribeLogStreams",
+      "logs:PutLogEvents",
+    ]
+    resources = [
+      aws_cloudwatch_log_group.payments-prod_flow_logs.arn,
+      "${aws_cloudwatch_log_group.payments-prod_flow_logs.arn}:*",
+    ]
+  }
 }
 
 resource "aws_iam_role_policy" "payments-prod_flow_logs" {
-  name = "write-flow-logs"
-  role = aws_iam_role.payments-prod_flow_logs.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
-      Resource = "${aws_cloudwatch_log_group.payments-prod_flow_logs.arn}:*"
-    }]
-  })
+  name   = "deliver-to-log-group"
+  role   = aws_iam_role.payments-prod_flow_logs.id
+  policy = data.aws_iam_policy_document.payments-prod_flow_logs_delivery.json
 }
 
 resource "aws_flow_log" "payments-prod" {
-  vpc_id          = aws_vpc.payments-prod.id
-  traffic_type    = "ALL"
-  log_destination = aws_cloudwatch_log_group.payments-prod_flow_logs.arn
-  iam_role_arn    = aws_iam_role.payments-prod_flow_logs.arn
+  vpc_id               = aws_vpc.payments-prod.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.payments-prod_flow_logs.arn
+  iam_role_arn         = aws_iam_role.payments-prod_flow_logs.arn
+
+  tags = {
+    Name = "payments-prod"
+  }
 }

@@ -1,0 +1,102 @@
+"""Developer and CI sessions. ``nox`` alone runs lint, types, tests, terraform and scan.
+
+Every session uses the interpreter that runs nox (no ``python=`` pin), so ``python3 -m venv
+.venv && .venv/bin/pip install nox && .venv/bin/nox`` tests with whatever ``python3`` is.
+Sessions that test lzgen install it with ``pip install .`` (not editable): the wheel, with its
+packaged templates, is what gets tested, and pytest imports it from site-packages because the
+source root ``generator/`` is never on ``sys.path``.
+
+Virtualenvs are reused between runs (``nox -N`` recreates them); pip still reinstalls lzgen from
+the working tree on every run, so a reused venv never tests stale code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["lint", "types", "tests", "terraform", "scan"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = True
+
+LINT_PATHS = ["generator", "tests", "benchmarks", "noxfile.py"]
+TF_PLUGIN_MIRROR = Path("/opt/tf-plugins")  # where CI machines keep hashicorp/aws offline
+CHECKOV = "checkov>=3.2,<4"
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check (rules in pyproject [tool.ruff])."""
+    session.install("ruff")
+    session.run("ruff", "check", *LINT_PATHS)
+    # TODO: add `ruff format --check` on LINT_PATHS once the tree is formatted.
+
+
+@nox.session
+def types(session: nox.Session) -> None:
+    """mypy --strict on the lzgen package (config in pyproject [tool.mypy])."""
+    session.install(".[dev]")
+    session.run("mypy")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Everything except the terraform and checkov tests. ``nox -s tests -- -k golden``."""
+    session.install(".[test]")
+    session.run("pytest", "-m", "not terraform and not checkov", *session.posargs)
+
+
+@nox.session
+def terraform(session: nox.Session) -> None:
+    """terraform fmt/validate/offline plan of every stack of every example.
+
+    Needs ``terraform`` on PATH (the tests fail, not skip, without it). Providers come from the
+    filesystem mirror in ``LZGEN_TF_PLUGIN_MIRROR``, defaulted to /opt/tf-plugins when that
+    directory exists, so the session runs without registry access.
+    """
+    session.install(".[test]")
+    env = {}
+    if "LZGEN_TF_PLUGIN_MIRROR" not in os.environ and TF_PLUGIN_MIRROR.is_dir():
+        env["LZGEN_TF_PLUGIN_MIRROR"] = str(TF_PLUGIN_MIRROR)
+    session.run("pytest", "-m", "terraform", *session.posargs, env=env)
+
+
+@nox.session
+def scan(session: nox.Session) -> None:
+    """checkov on every rendered example (``pytest -m checkov``), checkov in a venv of its own.
+
+    checkov depends on bc-python-hcl2, which installs the same ``hcl2`` module as python-hcl2
+    (our ``[test]`` extra): in one environment they break each other. So this session uses
+    two environments:
+
+    - the session venv: lzgen with ``[test]`` plus pytest. It renders every example in-process
+      (tests/conftest.py) and runs ``pytest -m checkov``.
+    - ``<session venv>/checkov``: a plain ``python -m venv`` holding checkov and nothing else,
+      created and filled by this session. pytest finds its binary through ``LZGEN_CHECKOV`` and
+      runs it as a program. It lives inside the session venv, so it is reused, recreated
+      (``nox -N``) and skipped (``nox -R``) together with it.
+
+    lzgen is deliberately not installed next to checkov: that works today (it only adds typer,
+    rich and friends) but would tie lzgen's dependencies to checkov's pins for no gain, since
+    rendering needs no checkov and checkov needs no lzgen.
+    """
+    session.install(".[test]")
+    venv = session.env_dir / "checkov"
+    checkov = venv / "bin" / "checkov"
+    if not checkov.exists():
+        session.run_install("python", "-m", "venv", "--clear", str(venv))
+        session.run_install(
+            str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECKOV,
+            external=True,
+        )
+    session.run(str(checkov), "--version", external=True)
+    session.run("pytest", "-m", "checkov", *session.posargs, env={"LZGEN_CHECKOV": str(checkov)})
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Validate/render timings for synthetic organizations (``nox -s bench -- --sizes 100``)."""
+    session.install(".")
+    session.run("python", "benchmarks/bench.py", *session.posargs)

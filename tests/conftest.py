@@ -1,0 +1,164 @@
+"""Shared fixtures: the examples, their rendered trees, and the environment for external tools.
+
+Rendering goes through the CLI entry (``lzgen.cli.app``), the same path users take. The
+terraform and checkov tests are not optional: when their binary is missing they fail with
+a message saying how to get it, they never skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from lzgen.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES_DIR = REPO / "examples"
+MANIFEST = "lzgen.manifest.json"
+MIRROR_ENV = "LZGEN_TF_PLUGIN_MIRROR"
+TERRAFORM_ENV = "LZGEN_TERRAFORM"
+
+
+def examples() -> list[Path]:
+    """Every ``examples/*.yaml``, sorted; every example is a test case."""
+    return sorted(EXAMPLES_DIR.glob("*.yaml"))
+
+
+def example_params() -> list[Any]:
+    """``examples()`` as pytest params with the file stem as id."""
+    return [pytest.param(p.stem, id=p.stem) for p in examples()]
+
+
+class RenderError(Exception):
+    pass
+
+
+def render_example(source: Path, out: Path) -> dict[str, Any]:
+    """``lzgen render SOURCE -o OUT`` through the CLI; returns the manifest."""
+    result = CliRunner().invoke(app, ["render", str(source), "-o", str(out)])
+    if result.exit_code != 0:
+        detail = result.output
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            detail += f"\n{type(result.exception).__name__}: {result.exception}"
+        raise RenderError(f"lzgen render {source.name} exited {result.exit_code}:\n{detail}")
+    manifest: dict[str, Any] = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    return manifest
+
+
+def stack_params() -> list[Any]:
+    """One param ``(example, stack)`` per stack of every example, id ``example:stack name``.
+
+    Rendered once at collection time into a scratch dir, so that the parameters, and with them
+    the failure names, are the stacks of the manifest. An example that does not render yields
+    one param whose stack is the error text (the test fails with it instead of collection).
+    """
+    params = []
+    for source in examples():
+        with tempfile.TemporaryDirectory(prefix="lzgen-collect-") as tmp:
+            try:
+                manifest = render_example(source, Path(tmp) / "out")
+            except RenderError as exc:
+                params.append(pytest.param(source.stem, str(exc), id=f"{source.stem}:render"))
+                continue
+        params += [
+            pytest.param(source.stem, stack, id=f"{source.stem}:{stack['name']}")
+            for stack in manifest["stacks"]
+        ]
+    return params
+
+
+def stack_or_fail(stack: dict[str, Any] | str) -> dict[str, Any]:
+    """The manifest entry of a ``stack_params()`` param, or fail with the render error."""
+    if isinstance(stack, str):
+        pytest.fail(stack, pytrace=False)
+    return stack
+
+
+class RenderedExamples(Mapping[str, Path]):
+    """Example stem -> directory holding its rendered tree. Each example renders on first use
+    (once per session), so selecting one example with ``-k`` renders only that one."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._sources = {p.stem: p for p in examples()}
+        self._done: dict[str, Path] = {}
+
+    def __getitem__(self, name: str) -> Path:
+        if name not in self._done:
+            out = self._root / name
+            try:
+                render_example(self._sources[name], out)
+            except RenderError as exc:
+                pytest.fail(str(exc), pytrace=False)
+            self._done[name] = out
+        return self._done[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def manifest(self, name: str) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads((self[name] / MANIFEST).read_text(encoding="utf-8"))
+        return data
+
+
+@pytest.fixture(scope="session")
+def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> RenderedExamples:
+    """Every example rendered by ``lzgen render`` into a session temp dir. Read-only: tests
+    that run tools which write (terraform init) copy what they need first."""
+    return RenderedExamples(tmp_path_factory.mktemp("rendered"))
+
+
+def terraform_env(tmp: Path) -> dict[str, str]:
+    """Environment for running terraform in tests: hermetic CLI config written into ``tmp``
+    (with the filesystem mirror from ``LZGEN_TF_PLUGIN_MIRROR`` when that is set), no
+    checkpoint calls, no prompts, no AWS credentials from the caller."""
+    env = dict(os.environ)
+    for var in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        env.pop(var, None)
+    env.update(CHECKPOINT_DISABLE="1", TF_IN_AUTOMATION="1", TF_INPUT="0")
+    config = "# written by tests/conftest.py\n"
+    mirror = os.environ.get(MIRROR_ENV)
+    if mirror:
+        if not Path(mirror).is_dir():
+            pytest.fail(f"{MIRROR_ENV}={mirror} is not a directory", pytrace=False)
+        config += (
+            "provider_installation {\n"
+            "  filesystem_mirror {\n"
+            f"    path    = {json.dumps(mirror)}\n"
+            '    include = ["registry.terraform.io/*/*"]\n'
+            "  }\n"
+            "  direct {\n"
+            '    exclude = ["registry.terraform.io/*/*"]\n'
+            "  }\n"
+            "}\n"
+        )
+    tmp.mkdir(parents=True, exist_ok=True)
+    rc = tmp / "terraformrc"
+    rc.write_text(config, encoding="utf-8")
+    env["TF_CLI_CONFIG_FILE"] = str(rc)
+    return env
+
+
+@pytest.fixture(scope="session")
+def terraform_bin() -> str:
+    """The terraform binary (``LZGEN_TERRAFORM`` or ``terraform`` on PATH); fails if absent."""
+    name = os.environ.get(TERRAFORM_ENV, "terraform")
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(
+            f"terraform not found ({TERRAFORM_ENV} or PATH: {name!r}). The terraform tests are "
+            "not optional: install Terraform >= 1.6, or deselect them with -m 'not terraform'.",
+            pytrace=False,
+        )
+    return found
