@@ -83,20 +83,25 @@ def scan(session: nox.Session) -> None:
     rendering needs no checkov and checkov needs no lzgen.
     """
     session.install(".[test]")
-    venv = session.env_dir / "checkov"
+    venv = Path(session.virtualenv.location) / "checkov"
     checkov = venv / "bin" / "checkov"
     if not checkov.exists():
         session.run_install("python", "-m", "venv", "--clear", str(venv))
         session.run_install(
-            str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECKOV,
+            str(venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            CHECKOV,
             external=True,
         )
     session.run(str(checkov), "--version", external=True)
     session.run("pytest", "-m", "checkov", *session.posargs, env={"LZGEN_CHECKOV": str(checkov)})
 
 
-@nox.session(default=False)
+@nox.session
 def bench(session: nox.Session) -> None:
-    """Validate/render timings for synthetic organizations (``nox -s bench -- --sizes 100``)."""
+    """Validate/render timings for synthetic orgs (not default: ``nox -s bench -- --sizes 100``)."""
     session.install(".")
     session.run("python", "benchmarks/bench.py", *session.posargs)

@@ -158,7 +158,7 @@ def terraform_bin() -> str:
     if found is None:
         pytest.fail(
             f"terraform not found ({TERRAFORM_ENV} or PATH: {name!r}). The terraform tests are "
-            "not optional: install Terraform >= 1.6, or deselect them with -m 'not terraform'.",
+            "not optional: install Terraform >= 1.10, or deselect them with -m 'not terraform'.",
             pytrace=False,
         )
     return found

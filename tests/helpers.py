@@ -33,7 +33,8 @@ BASE: dict[str, str] = {
         """),
     "accounts": textwrap.dedent("""\
         accounts:
-          - { name: network, email: aws+network@example.com, ou: Infrastructure, id: "222222222222" }
+          - { name: network, email: aws+network@example.com, ou: Infrastructure,
+              id: "222222222222" }
           - { name: app-a, email: aws+app-a@example.com, ou: Workloads/Prod }
         """),
 }

@@ -6,10 +6,10 @@ import ipaddress
 from pathlib import Path
 
 import pytest
-from helpers import diagnostics, org
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import diagnostics, org
 from lzgen.cidr import CarveFailure, carve, slots_for
 from lzgen.load import load_text
 from lzgen.model import OrgFile
@@ -115,7 +115,32 @@ def test_appending_a_pinned_tier_never_moves_existing_subnets() -> None:
     assert {k: v for k, v in after.items() if k != "extra"} == before
 
 
-def test_pinned_cidrs_are_honoured_and_carving_avoids_them() -> None:
+def test_pinned_cidrs_are_honoured_and_later_carving_avoids_them() -> None:
+    text = org("""
+        vpcs:
+          - name: v
+            account: network
+            region: us-east-1
+            cidr: 10.0.0.0/16
+            azs: [a, b]
+            subnets:
+              - name: app
+                type: private
+                size: 20
+                cidrs: [10.0.0.0/20, 10.0.32.0/20]
+              - { name: public, type: public, size: 24 }
+        """)
+    assert diagnostics(text) == []
+    vpc = valid_org(text).vpcs[0]
+    assert layout(vpc) == {
+        "public": ["10.0.16.0/24", "10.0.17.0/24"],  # first aligned /22 past 10.0.0.0/20
+        "app": ["10.0.0.0/20", "10.0.32.0/20"],
+    }
+
+
+def test_a_pinned_tier_listed_later_never_moves_a_carved_tier() -> None:
+    """A carved tier keeps its block; a pinned tier listed after it that lands on the block is
+    an error (LZ3003) at the pinned CIDR, not a silent move."""
     text = org("""
         vpcs:
           - name: v
@@ -130,12 +155,7 @@ def test_pinned_cidrs_are_honoured_and_carving_avoids_them() -> None:
                 size: 20
                 cidrs: [10.0.0.0/20, 10.0.32.0/20]
         """)
-    assert diagnostics(text) == []
-    vpc = valid_org(text).vpcs[0]
-    assert layout(vpc) == {
-        "public": ["10.0.16.0/24", "10.0.17.0/24"],  # first aligned /22 past 10.0.0.0/20
-        "app": ["10.0.0.0/20", "10.0.32.0/20"],
-    }
+    assert [(d.code, d.line, d.column) for d in diagnostics(text)] == [("LZ3003", 12, 17)]
 
 
 def test_subnets_stay_in_the_order_of_azs() -> None:

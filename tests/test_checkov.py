@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from conftest import REPO, RenderedExamples, example_params
 
 CHECKOV_ENV = "LZGEN_CHECKOV"
@@ -27,7 +28,10 @@ CHECK_ID = re.compile(r"^CKV2?_[A-Z0-9]+_\d+$")
 def checkov_skips() -> list[dict[str, str]]:
     """The entries of tests/checkov-skips.yaml (``id`` and ``reason`` each)."""
     data = yaml.safe_load(SKIPS_FILE.read_text(encoding="utf-8"))
-    return [] if data is None else list(data)
+    if data is None:
+        return []
+    assert isinstance(data, list), f"{SKIPS_FILE.name}: expected a YAML list, got {data!r}"
+    return data
 
 
 def test_skip_file_is_well_formed() -> None:
@@ -93,7 +97,9 @@ def run_checkov(checkov: str, tree: Path, tmp: Path) -> list[dict[str, Any]]:
     try:
         data = json.loads(proc.stdout)
     except ValueError:
-        pytest.fail(f"checkov printed no JSON (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}")
+        pytest.fail(
+            f"checkov printed no JSON (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}"
+        )
     return data if isinstance(data, list) else [data]
 
 

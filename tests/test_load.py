@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import diagnostics, org
 
+from helpers import diagnostics, org
 from lzgen import load
 from lzgen.load import LoadError, load_file, load_text
 
@@ -58,8 +58,7 @@ def test_same_key_in_sibling_mappings_is_not_a_duplicate() -> None:
 
 def test_alias_bomb_is_refused() -> None:
     lines = ['l0: &l0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
-    for i in range(1, 10):
-        lines.append(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]")
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 10)]
     code, _, _ = load_error("\n".join(lines) + "\n")
     assert code == "LZ1003"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import diagnose, diagnostics, only, org
 from typer.testing import CliRunner
 
+from helpers import diagnose, diagnostics, only, org
 from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES
@@ -719,6 +719,15 @@ def test_host_bits_hint_gives_the_network() -> None:
     d = only(org(FAILING_BY_ID["LZ3001-host-bits"]))
     assert d.message == "'10.0.0.1/16' has host bits set"
     assert d.hint == "the network address is 10.0.0.0/16"
+
+
+def test_cidr_without_prefix_is_not_called_host_bits() -> None:
+    """`10.0.0.0` has no prefix length; it has no host bits set either, and suggesting the
+    network 10.0.0.0/32 as the fix is wrong for a VPC."""
+    d = only(org(FAILING_BY_ID["LZ3001-host-bits"].replace("10.0.0.1/16", "10.0.0.0")))
+    assert (d.code, d.line, d.column) == ("LZ3001", 5, 11)
+    assert "host bits" not in d.message
+    assert "/32" not in d.hint
 
 
 def test_prefix_out_of_range_message() -> None:

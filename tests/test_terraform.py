@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from conftest import (
     RenderedExamples,
     example_params,
@@ -26,7 +27,6 @@ from conftest import (
     stack_params,
     terraform_env,
 )
-
 from lzgen.offline import StackResult, plan_offline
 
 pytestmark = pytest.mark.terraform
@@ -188,9 +188,7 @@ def _nat_routes(plan: Plan) -> list[tuple[str, str, str]]:
             continue
         if not plan.resources(route, "nat_gateway_id"):
             continue
-        routes.append(
-            (route, plan.one(route, "route_table_id"), plan.one(route, "nat_gateway_id"))
-        )
+        routes.append((route, plan.one(route, "route_table_id"), plan.one(route, "nat_gateway_id")))
     return routes
 
 
@@ -266,11 +264,12 @@ def _endpoint_security_groups(plan: Plan) -> dict[str, list[str]]:
 
 
 def _endpoint_group_problems(plan: Plan, group: str, endpoints: list[str]) -> list[str]:
-    problems = []
     vpc = plan.one(group, "vpc_id")
-    for endpoint in endpoints:
-        if plan.one(endpoint, "vpc_id") != vpc:
-            problems.append(f"{endpoint} is not in {vpc}, the VPC of {group}")
+    problems = [
+        f"{endpoint} is not in {vpc}, the VPC of {group}"
+        for endpoint in endpoints
+        if plan.one(endpoint, "vpc_id") != vpc
+    ]
     vpc_cidr = plan.planned[vpc]["cidr_block"]
     vpc_ipv6 = plan.planned[vpc].get("ipv6_cidr_block")  # unknown (absent) unless given
     allowed_refs = {vpc, f"{vpc}.cidr_block", f"{vpc}.ipv6_cidr_block"}
@@ -283,19 +282,24 @@ def _endpoint_group_problems(plan: Plan, group: str, endpoints: list[str]) -> li
     for rule in rules:
         what = f"{group} ingress {rule.get('description')!r}"
         if (rule.get("protocol"), rule.get("from_port"), rule.get("to_port")) != ("tcp", 443, 443):
-            problems.append(f"{what}: {rule.get('protocol')} {rule.get('from_port')}-"
-                            f"{rule.get('to_port')}, expected tcp 443-443")
+            problems.append(
+                f"{what}: {rule.get('protocol')} {rule.get('from_port')}-"
+                f"{rule.get('to_port')}, expected tcp 443-443"
+            )
         if rule.get("self") or rule.get("security_groups") or rule.get("prefix_list_ids"):
             problems.append(f"{what}: allows sources other than the VPC CIDR")
         if any(cidr != vpc_cidr for cidr in rule.get("cidr_blocks") or []):
             problems.append(f"{what}: cidr_blocks {rule['cidr_blocks']}, VPC is {vpc_cidr}")
         if any(cidr != vpc_ipv6 for cidr in rule.get("ipv6_cidr_blocks") or []):
-            problems.append(f"{what}: ipv6_cidr_blocks {rule['ipv6_cidr_blocks']} are not "
-                            f"{vpc}.ipv6_cidr_block")
-    for rule_type in ("aws_security_group_rule", "aws_vpc_security_group_ingress_rule"):
-        for rule in plan.of_type(rule_type):
-            if group in plan.resources(rule, "security_group_id"):
-                problems.append(f"{rule} adds a rule to {group} outside its definition")
+            problems.append(
+                f"{what}: ipv6_cidr_blocks {rule['ipv6_cidr_blocks']} are not {vpc}.ipv6_cidr_block"
+            )
+    problems += [
+        f"{rule} adds a rule to {group} outside its definition"
+        for rule_type in ("aws_security_group_rule", "aws_vpc_security_group_ingress_rule")
+        for rule in plan.of_type(rule_type)
+        if group in plan.resources(rule, "security_group_id")
+    ]
     return problems
 
 
@@ -318,7 +322,9 @@ def test_organization_account_ids_output_names_every_account(
 ) -> None:
     source = next(p for p in examples() if p.stem == example)
     accounts = yaml.safe_load(source.read_text(encoding="utf-8")).get("accounts") or []
-    stacks = [s for s in rendered_examples.manifest(example)["stacks"] if s["name"] == "organization"]
+    stacks = [
+        s for s in rendered_examples.manifest(example)["stacks"] if s["name"] == "organization"
+    ]
     assert len(stacks) == 1, "the manifest has no stack named 'organization'"
     plan = offline_plans.plan(example, stacks[0])
     output = plan.data.get("output_changes", {}).get("account_ids")
@@ -369,7 +375,7 @@ def test_org_network_stack_subnets_and_endpoint_group(
     assert all(plan.planned[s]["map_public_ip_on_launch"] is False for s in subnets)
     groups = _endpoint_security_groups(plan)
     assert len(groups) == 1, groups
-    (group, endpoints), = groups.items()
+    ((group, endpoints),) = groups.items()
     assert len(endpoints) == 5, endpoints  # execute-api, ssm, ecr.api, ecr.dkr, logs
     assert _endpoint_group_problems(plan, group, endpoints) == []
     ipv4 = [r for r in plan.planned[group]["ingress"] if r.get("cidr_blocks")]

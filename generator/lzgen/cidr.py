@@ -3,7 +3,7 @@
 Carving is deterministic and stable: tiers are placed in the order they are listed, each tier
 reserves an aligned block for ``reserve_azs`` subnets (AZ slots), and a subnet's slot is the
 position of its AZ in ``azs``. So appending a tier, or appending an AZ within the reserved
-slots, never moves an existing subnet. Tiers with explicit ``cidrs`` are placed first.
+slots, never moves an existing subnet. Tiers with explicit ``cidrs`` (pinned) keep them.
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ class CarvedTier:
     tier: SubnetTier
     index: int
     cidrs: tuple[ipaddress.IPv4Network, ...]  # one per AZ, in ``azs`` order
+    block: ipaddress.IPv4Network | None  # the block reserved for all AZ slots; None if pinned
+
+    def ranges(self) -> tuple[ipaddress.IPv4Network, ...]:
+        """What this tier occupies: its reserved block, or its pinned subnets."""
+        return (self.block,) if self.block is not None else self.cidrs
 
 
 @dataclass(frozen=True)
@@ -56,37 +61,35 @@ class CarveFailure:
 
 
 def carve(vpc: Vpc) -> list[CarvedTier] | CarveFailure:
-    """Subnet CIDRs for every tier. Assumes CIDRs and sizes passed their own rules."""
+    """Subnet CIDRs for every tier, placed in list order. A carved tier takes the lowest free
+    aligned block after the tiers listed before it, so nothing listed later can move it; a
+    pinned tier that lands on an earlier tier's block is reported by rule LZ3003.
+    Assumes the CIDR and size rules passed."""
     net = parse_ipv4(vpc.cidr)
     assert net is not None
     slots = slots_for(vpc)
     slot_bits = slots.bit_length() - 1
     base = int(net.network_address)
     used: list[tuple[int, int]] = []  # [start, end) address ranges taken
-    carved: dict[int, CarvedTier] = {}
+    needed = sum(
+        2 ** (32 - t.size) * (len(vpc.azs) if t.cidrs is not None else slots) for t in vpc.subnets
+    )
+    carved: list[CarvedTier] = []
     for index, tier in enumerate(vpc.subnets):
         if tier.cidrs is not None:
             nets = tuple(ipaddress.IPv4Network(c) for c in tier.cidrs)
             used.extend((int(n.network_address), int(n.broadcast_address) + 1) for n in nets)
-            carved[index] = CarvedTier(tier, index, nets)
-    needed = sum(_block_size(t, slots) for t in vpc.subnets if t.cidrs is None)
-    needed += sum(2 ** (32 - t.size) * len(vpc.azs) for t in vpc.subnets if t.cidrs is not None)
-    for index, tier in enumerate(vpc.subnets):
-        if tier.cidrs is not None:
+            carved.append(CarvedTier(tier, index, nets, None))
             continue
-        block = _block_size(tier, slots)
+        block = int(2 ** (32 - tier.size)) * slots
         start = _first_fit(base, net.num_addresses, block, used)
         if start is None:
             return CarveFailure(index, needed, net.num_addresses, block)
         used.append((start, start + block))
         block_net = ipaddress.IPv4Network((start, tier.size - slot_bits))
         subnets = list(block_net.subnets(prefixlen_diff=slot_bits))[: len(vpc.azs)]
-        carved[index] = CarvedTier(tier, index, tuple(subnets))
-    return [carved[i] for i in range(len(vpc.subnets))]
-
-
-def _block_size(tier: SubnetTier, slots: int) -> int:
-    return int(2 ** (32 - tier.size)) * slots
+        carved.append(CarvedTier(tier, index, tuple(subnets), block_net))
+    return carved
 
 
 def _first_fit(base: int, total: int, block: int, used: list[tuple[int, int]]) -> int | None:

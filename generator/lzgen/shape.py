@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -77,10 +77,24 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return []
 
 
-def _allowed_keys(path: YamlPath) -> list[str]:
+def _fits(model: type[BaseModel], node: Any) -> bool:
+    """False when ``node`` sets a Literal field (a union's tag, say) to a value the model
+    does not take, so hints come from the union variant the user meant."""
+    if not isinstance(node, dict):
+        return True
+    for name, field in model.model_fields.items():
+        literal = get_origin(field.annotation) is Literal
+        if literal and name in node and node[name] not in get_args(field.annotation):
+            return False
+    return True
+
+
+def _allowed_keys(data: Any, path: YamlPath) -> list[str]:
     """The keys the model at ``path`` accepts."""
     models: list[type[BaseModel]] = [OrgFile]
+    node = data
     for part in path:
+        node = node[part] if isinstance(node, dict) or isinstance(part, int) else None
         if isinstance(part, int):
             continue
         nxt: list[type[BaseModel]] = []
@@ -88,7 +102,7 @@ def _allowed_keys(path: YamlPath) -> list[str]:
             field = model.model_fields.get(part)
             if field is not None:
                 nxt.extend(_models_in(field.annotation))
-        models = nxt
+        models = [m for m in nxt if _fits(m, node)] or nxt
     keys: set[str] = set()
     for model in models:
         keys.update(model.model_fields)
@@ -107,12 +121,9 @@ def _diagnostic(doc: Document, error: Any) -> Diagnostic:
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(path[-1])
+        allowed = [k for k in _allowed_keys(doc.data, path[:-1]) if k != key]
         return doc.diagnostic(
-            "LZ1010",
-            f"unknown key '{key}'",
-            path,
-            key=True,
-            hint=did_you_mean(key, _allowed_keys(path[:-1])),
+            "LZ1010", f"unknown key '{key}'", path, key=True, hint=did_you_mean(key, allowed)
         )
     if kind == "missing":
         key = str(error["loc"][-1])

@@ -26,7 +26,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *regions.RULES,
     emails.RULE,
     endpoint_tier.RULE,
-    vpc_cidr.RULE,
+    *vpc_cidr.RULES,
     *subnets_inside.RULES,
     tiers_fit.RULE,
     vpc_overlap.RULE,

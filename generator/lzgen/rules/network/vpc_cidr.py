@@ -21,46 +21,62 @@ CODE_FAMILY = "LZ3006"
 
 def _cidr_problem(text: str) -> tuple[str, str] | None:
     """(message, hint) if ``text`` is not a strict IPv4 network, else None."""
+    address, slash, prefix = text.partition("/")
+    if not slash:
+        return f"'{text}' has no prefix length", f"add one, for example {address}/16"
+    if not prefix.isdigit():
+        return (
+            f"'{text}' gives a netmask, not a prefix length",
+            "write the prefix as a number of bits, for example 10.0.0.0/16",
+        )
     try:
         net = ipaddress.ip_network(text, strict=False)
     except ValueError:
         return f"'{text}' is not a CIDR block", "write it as address/prefix, e.g. 10.10.0.0/16"
-    if net.with_prefixlen != text and str(net) != text:
-        return (f"'{text}' has host bits set", f"the network address is {net.with_prefixlen}")
+    if str(net) != text:
+        return f"'{text}' has host bits set", f"the network address is {net.with_prefixlen}"
     return None
 
 
-def _check(ctx: RuleContext, text: str, path: YamlPath) -> Iterator[Diagnostic]:
-    if is_ipv6_text(text):
-        yield ctx.doc.diagnostic(
-            CODE_FAMILY,
-            f"'{text}' is an IPv6 block in an IPv4 field",
-            path,
-            hint="IPv4 and IPv6 are kept apart: set `ipv6: true` for an Amazon-provided /56",
-        )
-        return
-    problem = _cidr_problem(text)
-    if problem:
-        yield ctx.doc.diagnostic(CODE_CIDR, problem[0], path, hint=problem[1])
-
-
-def check(ctx: RuleContext) -> Iterator[Diagnostic]:
+def _ipv4_fields(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
     for i, vpc in enumerate(ctx.org.vpcs):
-        path = ("vpcs", i, "cidr")
-        found = list(_check(ctx, vpc.cidr, path))
-        yield from found
-        if not found:
-            prefix = ipaddress.ip_network(vpc.cidr).prefixlen
+        yield vpc.cidr, ("vpcs", i, "cidr")
+        for t, tier in enumerate(vpc.subnets):
+            for c, text in enumerate(tier.cidrs or []):
+                yield text, ("vpcs", i, "subnets", t, "cidrs", c)
+
+
+def check_family(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for text, path in _ipv4_fields(ctx):
+        if is_ipv6_text(text):
+            yield ctx.doc.diagnostic(
+                CODE_FAMILY,
+                f"'{text}' is an IPv6 block in an IPv4 field",
+                path,
+                hint="IPv4 and IPv6 are kept apart: set `ipv6: true` for an Amazon-provided /56",
+            )
+
+
+def check_cidr(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for text, path in _ipv4_fields(ctx):
+        if is_ipv6_text(text):
+            continue  # LZ3006
+        problem = _cidr_problem(text)
+        if problem:
+            yield ctx.doc.diagnostic(CODE_CIDR, problem[0], path, hint=problem[1])
+        elif path[-1] == "cidr":
+            prefix = ipaddress.ip_network(text).prefixlen
             if not MIN_VPC_PREFIX <= prefix <= MAX_PREFIX:
+                vpc = ctx.org.vpcs[int(path[1])]
                 yield ctx.doc.diagnostic(
                     CODE_CIDR,
                     f"VPC '{vpc.name}' is a /{prefix}; AWS allows /16 to /28",
                     path,
                     hint="AWS allows you to specify a CIDR block between /16 and /28",
                 )
-        for t, tier in enumerate(vpc.subnets):
-            for c, text in enumerate(tier.cidrs or []):
-                yield from _check(ctx, text, ("vpcs", i, "subnets", t, "cidrs", c))
 
 
-RULE = Rule(CODE_CIDR, "CIDRs are IPv4 networks and VPCs are /16 to /28", check)
+RULES = (
+    Rule(CODE_CIDR, "CIDRs are IPv4 networks and VPCs are /16 to /28", check_cidr),
+    Rule(CODE_FAMILY, "IPv6 blocks stay out of IPv4 fields", check_family),
+)
