@@ -67,7 +67,8 @@ def test_app_a_vpc_carving_is_exact() -> None:
 def test_appending_a_tier_moves_nothing() -> None:
     before = layout(vpc_named(valid_org(example_text()), "shared-prod"))
     text = example_text().replace(
-        DATA_TIER, DATA_TIER + "      - { name: extra,  type: private,  size: 24 }\n")
+        DATA_TIER, DATA_TIER + "      - { name: extra,  type: private,  size: 24 }\n"
+    )
     after = layout(vpc_named(valid_org(text), "shared-prod"))
     assert {k: v for k, v in after.items() if k != "extra"} == before
     assert after["extra"] == ["10.10.4.0/24", "10.10.5.0/24", "10.10.6.0/24"]
@@ -104,8 +105,10 @@ def test_appending_a_pinned_tier_never_moves_existing_subnets() -> None:
     10.10.0.0/24 to another block would replace live subnets at the next apply."""
     text = example_text()
     before = layout(vpc_named(valid_org(text), "shared-prod"))
-    pinned = ("      - { name: extra, type: isolated, size: 24, "
-              "cidrs: [10.10.3.0/24, 10.10.200.0/24, 10.10.201.0/24] }\n")
+    pinned = (
+        "      - { name: extra, type: isolated, size: 24, "
+        "cidrs: [10.10.3.0/24, 10.10.200.0/24, 10.10.201.0/24] }\n"
+    )
     changed = text.replace(DATA_TIER, DATA_TIER + pinned)
     found, diags = validate_document(load_text(changed, "org.yaml"))
     if found is None:
@@ -171,7 +174,9 @@ def test_subnets_stay_in_the_order_of_azs() -> None:
         """)
     ctx = vpc_context(valid_org(text).vpcs[0])
     assert [(s["az"], s["cidr"]) for s in ctx["subnets"]] == [
-        ("us-east-1c", "10.0.0.0/24"), ("us-east-1a", "10.0.1.0/24")]
+        ("us-east-1c", "10.0.0.0/24"),
+        ("us-east-1a", "10.0.1.0/24"),
+    ]
 
 
 def test_ipv6_netnums_are_unique_and_stable() -> None:
@@ -179,9 +184,15 @@ def test_ipv6_netnums_are_unique_and_stable() -> None:
     subnets = vpc_context(vpc)["subnets"]
     netnums = {s["name"]: s["ipv6_netnum"] for s in subnets}
     assert netnums == {
-        "shared-prod-public-a": 0, "shared-prod-public-b": 1, "shared-prod-public-c": 2,
-        "shared-prod-app-a": 4, "shared-prod-app-b": 5, "shared-prod-app-c": 6,
-        "shared-prod-data-a": 8, "shared-prod-data-b": 9, "shared-prod-data-c": 10,
+        "shared-prod-public-a": 0,
+        "shared-prod-public-b": 1,
+        "shared-prod-public-c": 2,
+        "shared-prod-app-a": 4,
+        "shared-prod-app-b": 5,
+        "shared-prod-app-c": 6,
+        "shared-prod-data-a": 8,
+        "shared-prod-data-b": 9,
+        "shared-prod-data-c": 10,
     }
     assert len(set(netnums.values())) == len(netnums)
 
@@ -191,7 +202,8 @@ def test_ipv6_netnums_unique_with_many_tiers_and_eight_slots() -> None:
     text = org(
         "vpcs:\n  - name: v\n    account: network\n    region: us-east-1\n"
         "    cidr: 10.0.0.0/16\n    azs: [a, b, c, d, e, f]\n    nat_gateways: none\n"
-        "    ipv6: true\n    reserve_azs: 8\n    subnets:\n" + tiers)
+        "    ipv6: true\n    reserve_azs: 8\n    subnets:\n" + tiers
+    )
     vpc = valid_org(text).vpcs[0]
     netnums = [s["ipv6_netnum"] for s in vpc_context(vpc)["subnets"]]
     assert len(netnums) == 32 * 6
@@ -205,16 +217,27 @@ TIER_SIZES = st.lists(st.integers(min_value=20, max_value=28), min_size=1, max_s
 
 
 def _vpc(sizes: list[int], azs: list[str]) -> Vpc:
-    return Vpc.model_validate({
-        "name": "v", "account": "network", "region": "us-east-1", "cidr": "10.0.0.0/16",
-        "azs": azs, "nat_gateways": "none",
-        "subnets": [{"name": f"t{i}", "type": "isolated", "size": s} for i, s in enumerate(sizes)],
-    })
+    return Vpc.model_validate(
+        {
+            "name": "v",
+            "account": "network",
+            "region": "us-east-1",
+            "cidr": "10.0.0.0/16",
+            "azs": azs,
+            "nat_gateways": "none",
+            "subnets": [
+                {"name": f"t{i}", "type": "isolated", "size": s} for i, s in enumerate(sizes)
+            ],
+        }
+    )
 
 
 @settings(max_examples=200, deadline=None)
-@given(sizes=TIER_SIZES, extra=st.integers(min_value=20, max_value=28),
-       azs=st.integers(min_value=1, max_value=3))
+@given(
+    sizes=TIER_SIZES,
+    extra=st.integers(min_value=20, max_value=28),
+    azs=st.integers(min_value=1, max_value=3),
+)
 def test_property_carving_is_disjoint_inside_and_stable(
     sizes: list[int], extra: int, azs: int
 ) -> None:
@@ -241,9 +264,15 @@ def test_property_carving_is_disjoint_inside_and_stable(
 
 @pytest.mark.parametrize("reserve", [1, 2, 4, 8])
 def test_slots_follow_reserve_azs(reserve: int) -> None:
-    vpc = Vpc.model_validate({
-        "name": "v", "account": "network", "region": "us-east-1", "cidr": "10.0.0.0/16",
-        "azs": ["a"], "reserve_azs": reserve,
-        "subnets": [{"name": "public", "type": "public", "size": 24}],
-    })
+    vpc = Vpc.model_validate(
+        {
+            "name": "v",
+            "account": "network",
+            "region": "us-east-1",
+            "cidr": "10.0.0.0/16",
+            "azs": ["a"],
+            "reserve_azs": reserve,
+            "subnets": [{"name": "public", "type": "public", "size": 24}],
+        }
+    )
     assert slots_for(vpc) == reserve

@@ -33,7 +33,8 @@ def tree_state(root: Path) -> dict[str, str]:
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
         state[rel + "/" if path.is_dir() else rel] = (
-            "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest())
+            "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+        )
     return state
 
 
@@ -49,8 +50,9 @@ def without_app_vpc(tmp_path: Path) -> Path:
     """examples/org.yaml with the `app-a-vpc` VPC (the only one of account app-a) removed."""
     lines = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
     start = lines.index("  - name: app-a-vpc\n")
-    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith("    ")),
-               len(lines))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if not lines[i].startswith("    ")), len(lines)
+    )
     path = tmp_path / "smaller.yaml"
     path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
     assert "app-a-vpc" not in path.read_text(encoding="utf-8")
@@ -66,6 +68,7 @@ def rendered(tmp_path: Path) -> Path:
 
 
 # --- validate -------------------------------------------------------------------------------
+
 
 def test_validate_ok() -> None:
     result = runner.invoke(app, ["validate", str(EXAMPLE)])
@@ -93,8 +96,13 @@ def test_validate_directory_exits_2(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["validate", str(EXAMPLE), "--bogus"], ["validate", str(EXAMPLE), "--format", "xml"],
-     ["render", str(EXAMPLE), "--bogus"], ["nonsense"], ["validate"]],
+    [
+        ["validate", str(EXAMPLE), "--bogus"],
+        ["validate", str(EXAMPLE), "--format", "xml"],
+        ["render", str(EXAMPLE), "--bogus"],
+        ["nonsense"],
+        ["validate"],
+    ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert runner.invoke(app, args).exit_code == 2
@@ -111,8 +119,9 @@ def test_real_console_script_exit_codes(tmp_path: Path) -> None:
         (["validate", "--no-such-flag", str(EXAMPLE)], 2),
     ]
     for args, code in cases:
-        proc = subprocess.run([str(LZGEN), *args], capture_output=True, text=True, check=False,
-                              timeout=60)
+        proc = subprocess.run(
+            [str(LZGEN), *args], capture_output=True, text=True, check=False, timeout=60
+        )
         assert proc.returncode == code, (args, proc.stdout, proc.stderr)
         assert "Traceback" not in proc.stdout + proc.stderr
     assert not (tmp_path / "o").exists()
@@ -122,12 +131,21 @@ def test_json_format() -> None:
     path = ERRORS / "unknown_account.yaml"
     result = runner.invoke(app, ["validate", str(path), "--format", "json"])
     assert result.exit_code == 1
-    assert json.loads(result.stdout) == {"diagnostics": [{
-        "code": "LZ2002", "severity": "error",
-        "message": "VPC 'v' names unknown account 'netwrok'", "file": str(path),
-        "line": 13, "column": 14, "path": "vpcs[0].account",
-        "hint": "did you mean 'network'?", "related": [],
-    }]}
+    assert json.loads(result.stdout) == {
+        "diagnostics": [
+            {
+                "code": "LZ2002",
+                "severity": "error",
+                "message": "VPC 'v' names unknown account 'netwrok'",
+                "file": str(path),
+                "line": 13,
+                "column": 14,
+                "path": "vpcs[0].account",
+                "hint": "did you mean 'network'?",
+                "related": [],
+            }
+        ]
+    }
 
 
 def test_json_format_when_valid() -> None:
@@ -159,8 +177,10 @@ def test_sarif_format() -> None:
 
 def test_sarif_levels_for_warnings(tmp_path: Path) -> None:
     path = tmp_path / "org.yaml"
-    path.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
-        "    flow_logs: true", "    flow_logs: false"), encoding="utf-8")
+    path.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("    flow_logs: true", "    flow_logs: false"),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["validate", str(path), "--format", "sarif"])
     assert result.exit_code == 0
     (res,) = json.loads(result.stdout)["runs"][0]["results"]
@@ -168,7 +188,8 @@ def test_sarif_levels_for_warnings(tmp_path: Path) -> None:
 
 
 EDITOR_LINE = re.compile(
-    r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>LZ\d{4}) (?P<msg>.+)$")
+    r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>LZ\d{4}) (?P<msg>.+)$"
+)
 
 
 def test_editor_format() -> None:
@@ -180,7 +201,9 @@ def test_editor_format() -> None:
     parsed = [EDITOR_LINE.match(line) for line in lines]
     assert all(parsed), lines
     assert [(m["file"], int(m["line"]), int(m["col"]), m["code"]) for m in parsed if m] == [
-        (str(path), 17, 19, "LZ3007"), (str(path), 17, 19, "LZ3101")]
+        (str(path), 17, 19, "LZ3007"),
+        (str(path), 17, 19, "LZ3101"),
+    ]
 
 
 def test_editor_format_is_empty_when_valid() -> None:
@@ -190,11 +213,13 @@ def test_editor_format_is_empty_when_valid() -> None:
 
 # --- schema, init, rules, version -----------------------------------------------------------
 
+
 def test_schema_matches_the_committed_file() -> None:
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
     assert result.stdout == SCHEMA.read_text(encoding="utf-8"), (
-        "schema/org.schema.json is stale: run `lzgen schema > schema/org.schema.json`")
+        "schema/org.schema.json is stale: run `lzgen schema > schema/org.schema.json`"
+    )
 
 
 def test_schema_is_json_schema_of_the_contract() -> None:
@@ -202,7 +227,12 @@ def test_schema_is_json_schema_of_the_contract() -> None:
     assert schema["$schema"].startswith("https://json-schema.org/")
     assert schema["additionalProperties"] is False
     assert set(schema["properties"]) == {
-        "version", "organization", "organizational_units", "accounts", "vpcs"}
+        "version",
+        "organization",
+        "organizational_units",
+        "accounts",
+        "vpcs",
+    }
 
 
 def test_examples_reference_the_committed_schema() -> None:
@@ -245,6 +275,7 @@ def test_version() -> None:
 
 # --- render: what it may touch --------------------------------------------------------------
 
+
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = render(EXAMPLE, out, "--dry-run")
@@ -269,7 +300,8 @@ def test_second_render_is_identical_and_writes_nothing(rendered: Path) -> None:
     result = render(EXAMPLE, rendered)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"0 create, 0 update, 0 remove, {len(files)} identical; nothing to write (3 stacks)"]
+        f"0 create, 0 update, 0 remove, {len(files)} identical; nothing to write (3 stacks)"
+    ]
     assert tree_state(rendered) == before
     assert mtimes(rendered) == stamps
 
@@ -340,8 +372,9 @@ def test_removed_stack_is_removed_and_empty_dirs_pruned(rendered: Path, tmp_path
     (rendered / "NOTES.md").write_text("top-level notes\n", encoding="utf-8")
     result = render(without_app_vpc(tmp_path), rendered)
     assert result.exit_code == 0, result.output
-    removed = sorted(line.split()[1] for line in result.stdout.splitlines()
-                     if line.startswith("remove "))
+    removed = sorted(
+        line.split()[1] for line in result.stdout.splitlines() if line.startswith("remove ")
+    )
     assert removed == [f"{APP_STACK}/{name}" for name in app_files]
     assert not (rendered / "accounts" / "app-a").exists()
     assert (rendered / "accounts" / "network" / "us-east-1" / "vpc_shared-prod.tf").is_file()
@@ -349,13 +382,10 @@ def test_removed_stack_is_removed_and_empty_dirs_pruned(rendered: Path, tmp_path
     assert (rendered / "NOTES.md").read_text(encoding="utf-8") == "top-level notes\n"
     manifest = json.loads((rendered / MANIFEST).read_text(encoding="utf-8"))
     assert not any(p.startswith("accounts/app-a/") for p in manifest["files"])
-    assert [s["path"] for s in manifest["stacks"]] == [
-        "organization", "accounts/network/us-east-1"]
+    assert [s["path"] for s in manifest["stacks"]] == ["organization", "accounts/network/us-east-1"]
 
 
-def test_foreign_file_keeps_its_directory_when_a_stack_goes(
-    rendered: Path, tmp_path: Path
-) -> None:
+def test_foreign_file_keeps_its_directory_when_a_stack_goes(rendered: Path, tmp_path: Path) -> None:
     foreign = rendered / APP_STACK / "terraform.tfvars"
     foreign.write_text("x = 1\n", encoding="utf-8")
     assert render(without_app_vpc(tmp_path), rendered).exit_code == 0

@@ -16,7 +16,10 @@ def _render(source: Path, out: Path, seed: str) -> dict[str, bytes]:
     code = "from lzgen.cli import main; main()"
     subprocess.run(
         [sys.executable, "-c", code, "render", str(source), "-o", str(out)],
-        check=True, capture_output=True, env={"PYTHONHASHSEED": seed, "PATH": ""}, cwd=REPO,
+        check=True,
+        capture_output=True,
+        env={"PYTHONHASHSEED": seed, "PATH": ""},
+        cwd=REPO,
     )
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 

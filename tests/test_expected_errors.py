@@ -133,9 +133,7 @@ def test_validate_json(case: str) -> None:
 
 
 @pytest.mark.parametrize("case", sorted(TABLE))
-def test_render_fails_and_leaves_an_earlier_render_untouched(
-    case: str, rendered_dir: Path
-) -> None:
+def test_render_fails_and_leaves_an_earlier_render_untouched(case: str, rendered_dir: Path) -> None:
     assert_render_leaves_dir_alone(ERRORS / f"{case}.yaml", rendered_dir)
 
 
@@ -171,13 +169,14 @@ def test_file_over_the_size_limit(
 
 # --- issue item 3: one change to examples/org.yaml, made at test time -----------------------
 
+
 def mutate(old: str, new: str) -> tuple[str, int, str]:
     """examples/org.yaml with ``old`` (a unique text) replaced by ``new``, plus the 1-based line
     where ``new`` starts and that line's text."""
     text = EXAMPLE.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} is not unique in examples/org.yaml"
     start = text.index(old)
-    changed = text[:start] + new + text[start + len(old):]
+    changed = text[:start] + new + text[start + len(old) :]
     line = changed.count("\n", 0, start) + 1
     return changed, line, changed.splitlines()[line - 1]
 
@@ -199,29 +198,49 @@ class Mutation:
 def _cidr_of(vpc: str) -> str:
     """The `cidr:` line of the VPC named ``vpc`` in examples/org.yaml."""
     text = EXAMPLE.read_text(encoding="utf-8")
-    block = text[text.index(f"  - name: {vpc}\n"):]
+    block = text[text.index(f"  - name: {vpc}\n") :]
     return next(line for line in block.splitlines() if line.startswith("    cidr: ")) + "\n"
 
 
 MUTATIONS: dict[str, Mutation] = {
     "vpc-overlaps-another": Mutation(
-        _cidr_of("app-a-vpc"), "    cidr: 10.10.0.0/20\n", "LZ3005", "10.10.0.0/20",
-        names="shared-prod"),
+        _cidr_of("app-a-vpc"),
+        "    cidr: 10.10.0.0/20\n",
+        "LZ3005",
+        "10.10.0.0/20",
+        names="shared-prod",
+    ),
     "subnet-leaves-its-vpc": Mutation(
         "      - { name: app,    type: private, size: 24 }\n",
         "      - { name: app,    type: private, size: 24, cidrs: [10.99.4.0/24, 10.20.5.0/24] }\n",
-        "LZ3002", "10.99.4.0/24", names="app-a-vpc"),
+        "LZ3002",
+        "10.99.4.0/24",
+        names="app-a-vpc",
+    ),
     "slash-29-vpc": Mutation(
-        _cidr_of("app-a-vpc"), "    cidr: 10.20.0.0/29\n", "LZ3001", "10.20.0.0/29", names="/29"),
+        _cidr_of("app-a-vpc"), "    cidr: 10.20.0.0/29\n", "LZ3001", "10.20.0.0/29", names="/29"
+    ),
     "unknown-account": Mutation(
-        "    account: network\n", "    account: netwrok\n", "LZ2002", "netwrok",
-        names="did you mean 'network'?"),
+        "    account: network\n",
+        "    account: netwrok\n",
+        "LZ2002",
+        "netwrok",
+        names="did you mean 'network'?",
+    ),
     "duplicate-key": Mutation(
-        _cidr_of("shared-prod"), _cidr_of("shared-prod") + "    cidr: 10.11.0.0/16\n",
-        "LZ1002", "cidr", names="'cidr'"),
+        _cidr_of("shared-prod"),
+        _cidr_of("shared-prod") + "    cidr: 10.11.0.0/16\n",
+        "LZ1002",
+        "cidr",
+        names="'cidr'",
+    ),
     "unknown-key": Mutation(
-        "    flow_logs: true", "    flow_log: true", "LZ1010", "flow_log",
-        names="did you mean 'flow_logs'?"),
+        "    flow_logs: true",
+        "    flow_log: true",
+        "LZ1010",
+        "flow_log",
+        names="did you mean 'flow_logs'?",
+    ),
 }
 
 

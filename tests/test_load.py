@@ -83,8 +83,12 @@ def test_python_object_tag_is_refused() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["x: !!binary aGVsbG8=\n", "x: !custom 1\n", "x: !!python/name:os.system ''\n",
-     "x: !!set {a: null}\n"],
+    [
+        "x: !!binary aGVsbG8=\n",
+        "x: !custom 1\n",
+        "x: !!python/name:os.system ''\n",
+        "x: !!set {a: null}\n",
+    ],
 )
 def test_other_non_standard_tags_are_refused(text: str) -> None:
     assert load_error(text) == ("LZ1005", 1, 4)

@@ -21,26 +21,40 @@ Expected = list[tuple[str, int, int]]
 # (id, snippet, expected diagnostics). Line numbers are counted from the snippet's first line.
 FAILING: list[tuple[str, str, Expected]] = [
     # --- LZ2001 account -> OU -------------------------------------------------------------
-    ("LZ2001-unknown-ou", """
+    (
+        "LZ2001-unknown-ou",
+        """
         accounts:
           - name: network
             email: aws+network@example.com
             ou: Infrastructur
-        """, [("LZ2001", 4, 9)]),
-    ("LZ2001-unknown-child-ou", """
+        """,
+        [("LZ2001", 4, 9)],
+    ),
+    (
+        "LZ2001-unknown-child-ou",
+        """
         accounts:
           - name: network
             email: aws+network@example.com
             ou: Workloads/Prd
-        """, [("LZ2001", 4, 9)]),
-    ("LZ2001-child-without-parent", """
+        """,
+        [("LZ2001", 4, 9)],
+    ),
+    (
+        "LZ2001-child-without-parent",
+        """
         accounts:
           - name: network
             email: aws+network@example.com
             ou: Prod
-        """, [("LZ2001", 4, 9)]),
+        """,
+        [("LZ2001", 4, 9)],
+    ),
     # --- LZ2002 VPC -> account ------------------------------------------------------------
-    ("LZ2002-unknown-account", """
+    (
+        "LZ2002-unknown-account",
+        """
         vpcs:
           - name: v
             account: netwrok
@@ -49,14 +63,22 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ2002", 3, 14)]),
+        """,
+        [("LZ2002", 3, 14)],
+    ),
     # --- LZ2003 unique names --------------------------------------------------------------
-    ("LZ2003-account", """
+    (
+        "LZ2003-account",
+        """
         accounts:
           - { name: network, email: aws+network@example.com, ou: Infrastructure }
           - { name: network, email: aws+network2@example.com, ou: Infrastructure }
-        """, [("LZ2003", 3, 13)]),
-    ("LZ2003-vpc", """
+        """,
+        [("LZ2003", 3, 13)],
+    ),
+    (
+        "LZ2003-vpc",
+        """
         vpcs:
           - name: v
             account: network
@@ -72,16 +94,24 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ2003", 9, 11)]),
-    ("LZ2003-sibling-ou-any-case", """
+        """,
+        [("LZ2003", 9, 11)],
+    ),
+    (
+        "LZ2003-sibling-ou-any-case",
+        """
         organizational_units:
           - name: Infrastructure
           - name: Workloads
             children:
               - name: Prod
               - name: prod
-        """, [("LZ2003", 6, 15)]),
-    ("LZ2003-tier", """
+        """,
+        [("LZ2003", 6, 15)],
+    ),
+    (
+        "LZ2003-tier",
+        """
         vpcs:
           - name: v
             account: network
@@ -91,15 +121,23 @@ FAILING: list[tuple[str, str, Expected]] = [
             subnets:
               - { name: public, type: public, size: 24 }
               - { name: public, type: public, size: 24 }
-        """, [("LZ2003", 9, 17)]),
+        """,
+        [("LZ2003", 9, 17)],
+    ),
     # --- LZ2004 unique emails -------------------------------------------------------------
-    ("LZ2004-email-any-case", """
+    (
+        "LZ2004-email-any-case",
+        """
         accounts:
           - { name: network, email: aws+network@example.com, ou: Infrastructure }
           - { name: app-a, email: AWS+Network@example.com, ou: Workloads/Prod }
-        """, [("LZ2004", 3, 27)]),
+        """,
+        [("LZ2004", 3, 27)],
+    ),
     # --- LZ2005 unique ids ----------------------------------------------------------------
-    ("LZ2005-id", """
+    (
+        "LZ2005-id",
+        """
         accounts:
           - name: network
             email: aws+network@example.com
@@ -109,31 +147,47 @@ FAILING: list[tuple[str, str, Expected]] = [
             email: aws+app-a@example.com
             ou: Workloads/Prod
             id: "222222222222"
-        """, [("LZ2005", 9, 9)]),
+        """,
+        [("LZ2005", 9, 9)],
+    ),
     # --- LZ2006 12-digit ids --------------------------------------------------------------
-    ("LZ2006-account-id", """
+    (
+        "LZ2006-account-id",
+        """
         accounts:
           - name: network
             email: aws+network@example.com
             ou: Infrastructure
             id: "22222222222"
-        """, [("LZ2006", 5, 9)]),
-    ("LZ2006-letters", """
+        """,
+        [("LZ2006", 5, 9)],
+    ),
+    (
+        "LZ2006-letters",
+        """
         accounts:
           - name: network
             email: aws+network@example.com
             ou: Infrastructure
             id: "22222222222x"
-        """, [("LZ2006", 5, 9)]),
-    ("LZ2006-management", """
+        """,
+        [("LZ2006", 5, 9)],
+    ),
+    (
+        "LZ2006-management",
+        """
         organization:
           name: example-corp
           home_region: us-east-1
           management_account_id: "1111"
           state: { backend: local }
-        """, [("LZ2006", 4, 26)]),
+        """,
+        [("LZ2006", 4, 26)],
+    ),
     # --- LZ2007 regions -------------------------------------------------------------------
-    ("LZ2007-vpc-region", """
+    (
+        "LZ2007-vpc-region",
+        """
         vpcs:
           - name: v
             account: network
@@ -142,16 +196,24 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ2007", 4, 13)]),
-    ("LZ2007-home-and-state-region", """
+        """,
+        [("LZ2007", 4, 13)],
+    ),
+    (
+        "LZ2007-home-and-state-region",
+        """
         organization:
           name: example-corp
           home_region: us-east-7
           management_account_id: "111111111111"
           state: { backend: s3, bucket: example-corp-tfstate, region: eu-wst-1 }
-        """, [("LZ2007", 3, 16), ("LZ2007", 5, 63)]),
+        """,
+        [("LZ2007", 3, 16), ("LZ2007", 5, 63)],
+    ),
     # --- LZ2008 AZ letters ----------------------------------------------------------------
-    ("LZ2008-az-letter", """
+    (
+        "LZ2008-az-letter",
+        """
         vpcs:
           - name: v
             account: network
@@ -160,22 +222,34 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b, e]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ2008", 6, 17)]),
+        """,
+        [("LZ2008", 6, 17)],
+    ),
     # --- LZ2009 email format --------------------------------------------------------------
-    ("LZ2009-no-at", """
+    (
+        "LZ2009-no-at",
+        """
         accounts:
           - name: network
             email: aws.network.example.com
             ou: Infrastructure
-        """, [("LZ2009", 3, 12)]),
-    ("LZ2009-too-long", f"""
+        """,
+        [("LZ2009", 3, 12)],
+    ),
+    (
+        "LZ2009-too-long",
+        f"""
         accounts:
           - name: network
             email: {"a" * 60}@example.com
             ou: Infrastructure
-        """, [("LZ2009", 3, 12)]),
+        """,
+        [("LZ2009", 3, 12)],
+    ),
     # --- LZ2010 endpoint tier -------------------------------------------------------------
-    ("LZ2010-public-tier", """
+    (
+        "LZ2010-public-tier",
+        """
         vpcs:
           - name: v
             account: network
@@ -188,8 +262,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             endpoints:
               interface: [ssm]
               subnet_tier: public
-        """, [("LZ2010", 12, 20)]),
-    ("LZ2010-no-inner-tier", """
+        """,
+        [("LZ2010", 12, 20)],
+    ),
+    (
+        "LZ2010-no-inner-tier",
+        """
         vpcs:
           - name: v
             account: network
@@ -200,9 +278,13 @@ FAILING: list[tuple[str, str, Expected]] = [
               - { name: public, type: public, size: 24 }
             endpoints:
               interface: [ssm]
-        """, [("LZ2010", 10, 18)]),
+        """,
+        [("LZ2010", 10, 18)],
+    ),
     # --- LZ3001 CIDR format and VPC prefix ------------------------------------------------
-    ("LZ3001-slash-29", """
+    (
+        "LZ3001-slash-29",
+        """
         vpcs:
           - name: v
             account: network
@@ -212,8 +294,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             nat_gateways: none
             subnets:
               - { name: data, type: isolated, size: 28 }
-        """, [("LZ3001", 5, 11)]),
-    ("LZ3001-slash-15", """
+        """,
+        [("LZ3001", 5, 11)],
+    ),
+    (
+        "LZ3001-slash-15",
+        """
         vpcs:
           - name: v
             account: network
@@ -222,8 +308,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3001", 5, 11)]),
-    ("LZ3001-host-bits", """
+        """,
+        [("LZ3001", 5, 11)],
+    ),
+    (
+        "LZ3001-host-bits",
+        """
         vpcs:
           - name: v
             account: network
@@ -232,8 +322,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3001", 5, 11)]),
-    ("LZ3001-not-a-cidr", """
+        """,
+        [("LZ3001", 5, 11)],
+    ),
+    (
+        "LZ3001-not-a-cidr",
+        """
         vpcs:
           - name: v
             account: network
@@ -242,8 +336,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3001", 5, 11)]),
-    ("LZ3001-pinned-host-bits", """
+        """,
+        [("LZ3001", 5, 11)],
+    ),
+    (
+        "LZ3001-pinned-host-bits",
+        """
         vpcs:
           - name: v
             account: network
@@ -255,9 +353,13 @@ FAILING: list[tuple[str, str, Expected]] = [
                 type: public
                 size: 24
                 cidrs: [10.0.0.0/24, 10.0.1.1/24]
-        """, [("LZ3001", 11, 30)]),
+        """,
+        [("LZ3001", 11, 30)],
+    ),
     # --- LZ3002 pinned subnet inside its VPC ----------------------------------------------
-    ("LZ3002-outside", """
+    (
+        "LZ3002-outside",
+        """
         vpcs:
           - name: v
             account: network
@@ -269,9 +371,13 @@ FAILING: list[tuple[str, str, Expected]] = [
                 type: public
                 size: 24
                 cidrs: [10.0.0.0/24, 10.1.0.0/24]
-        """, [("LZ3002", 11, 30)]),
+        """,
+        [("LZ3002", 11, 30)],
+    ),
     # --- LZ3003 pinned subnets overlap ----------------------------------------------------
-    ("LZ3003-overlap", """
+    (
+        "LZ3003-overlap",
+        """
         vpcs:
           - name: v
             account: network
@@ -287,9 +393,13 @@ FAILING: list[tuple[str, str, Expected]] = [
                 type: private
                 size: 20
                 cidrs: [10.0.16.0/20, 10.0.0.0/20]
-        """, [("LZ3003", 15, 31), ("LZ3003", 15, 31)]),
+        """,
+        [("LZ3003", 15, 31), ("LZ3003", 15, 31)],
+    ),
     # --- LZ3004 tiers fit -----------------------------------------------------------------
-    ("LZ3004-ipv4", """
+    (
+        "LZ3004-ipv4",
+        """
         vpcs:
           - name: v
             account: network
@@ -299,9 +409,13 @@ FAILING: list[tuple[str, str, Expected]] = [
             subnets:
               - { name: public, type: public, size: 26 }
               - { name: app, type: private, size: 28 }
-        """, [("LZ3004", 9, 43)]),
+        """,
+        [("LZ3004", 9, 43)],
+    ),
     # --- LZ3005 VPCs overlap --------------------------------------------------------------
-    ("LZ3005-overlap", """
+    (
+        "LZ3005-overlap",
+        """
         vpcs:
           - name: shared-prod
             account: network
@@ -317,8 +431,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3005", 12, 11)]),
-    ("LZ3005-later-vpc-starts-lower", """
+        """,
+        [("LZ3005", 12, 11)],
+    ),
+    (
+        "LZ3005-later-vpc-starts-lower",
+        """
         vpcs:
           - name: first
             account: network
@@ -334,9 +452,13 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3005", 12, 11)]),
+        """,
+        [("LZ3005", 12, 11)],
+    ),
     # --- LZ3006 IPv6 in an IPv4 field -----------------------------------------------------
-    ("LZ3006-vpc", """
+    (
+        "LZ3006-vpc",
+        """
         vpcs:
           - name: v
             account: network
@@ -345,8 +467,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3006", 5, 11)]),
-    ("LZ3006-pinned", """
+        """,
+        [("LZ3006", 5, 11)],
+    ),
+    (
+        "LZ3006-pinned",
+        """
         vpcs:
           - name: v
             account: network
@@ -358,9 +484,13 @@ FAILING: list[tuple[str, str, Expected]] = [
                 type: public
                 size: 24
                 cidrs: ["2600:1f18::/64"]
-        """, [("LZ3006", 11, 17)]),
+        """,
+        [("LZ3006", 11, 17)],
+    ),
     # --- LZ3007 NAT needs a public tier ---------------------------------------------------
-    ("LZ3007-explicit", """
+    (
+        "LZ3007-explicit",
+        """
         vpcs:
           - name: v
             account: network
@@ -370,8 +500,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             nat_gateways: per_az
             subnets:
               - { name: data, type: isolated, size: 24 }
-        """, [("LZ3007", 7, 19)]),
-    ("LZ3007-default-per-az", """
+        """,
+        [("LZ3007", 7, 19)],
+    ),
+    (
+        "LZ3007-default-per-az",
+        """
         vpcs:
           - name: v
             account: network
@@ -380,9 +514,13 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b]
             subnets:
               - { name: data, type: isolated, size: 24 }
-        """, [("LZ3007", 2, 5)]),
+        """,
+        [("LZ3007", 2, 5)],
+    ),
     # --- LZ3008 tier sizes ----------------------------------------------------------------
-    ("LZ3008-larger-than-vpc", """
+    (
+        "LZ3008-larger-than-vpc",
+        """
         vpcs:
           - name: v
             account: network
@@ -393,8 +531,12 @@ FAILING: list[tuple[str, str, Expected]] = [
               - name: public
                 type: public
                 size: 16
-        """, [("LZ3008", 10, 15)]),
-    ("LZ3008-smaller-than-28", """
+        """,
+        [("LZ3008", 10, 15)],
+    ),
+    (
+        "LZ3008-smaller-than-28",
+        """
         vpcs:
           - name: v
             account: network
@@ -405,8 +547,12 @@ FAILING: list[tuple[str, str, Expected]] = [
               - name: public
                 type: public
                 size: 29
-        """, [("LZ3008", 10, 15)]),
-    ("LZ3008-pinned-size-mismatch", """
+        """,
+        [("LZ3008", 10, 15)],
+    ),
+    (
+        "LZ3008-pinned-size-mismatch",
+        """
         vpcs:
           - name: v
             account: network
@@ -418,9 +564,13 @@ FAILING: list[tuple[str, str, Expected]] = [
                 type: public
                 size: 24
                 cidrs: [10.0.0.0/24, 10.0.1.0/25]
-        """, [("LZ3008", 11, 30)]),
+        """,
+        [("LZ3008", 11, 30)],
+    ),
     # --- LZ3009 one pinned CIDR per AZ ----------------------------------------------------
-    ("LZ3009-count", """
+    (
+        "LZ3009-count",
+        """
         vpcs:
           - name: v
             account: network
@@ -432,9 +582,13 @@ FAILING: list[tuple[str, str, Expected]] = [
                 type: public
                 size: 24
                 cidrs: [10.0.0.0/24]
-        """, [("LZ3009", 11, 16)]),
+        """,
+        [("LZ3009", 11, 16)],
+    ),
     # --- LZ3010 AZ slots ------------------------------------------------------------------
-    ("LZ3010-slots", """
+    (
+        "LZ3010-slots",
+        """
         vpcs:
           - name: v
             account: network
@@ -444,9 +598,13 @@ FAILING: list[tuple[str, str, Expected]] = [
             reserve_azs: 2
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3010", 6, 10)]),
+        """,
+        [("LZ3010", 6, 10)],
+    ),
     # --- LZ3011 AZs listed once -----------------------------------------------------------
-    ("LZ3011-az-twice", """
+    (
+        "LZ3011-az-twice",
+        """
         vpcs:
           - name: v
             account: network
@@ -455,9 +613,13 @@ FAILING: list[tuple[str, str, Expected]] = [
             azs: [a, b, a]
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3011", 6, 17)]),
+        """,
+        [("LZ3011", 6, 17)],
+    ),
     # --- LZ3101-LZ3103 warnings -----------------------------------------------------------
-    ("LZ3101-single-nat", """
+    (
+        "LZ3101-single-nat",
+        """
         vpcs:
           - name: v
             account: network
@@ -467,8 +629,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             nat_gateways: single
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3101", 7, 19)]),
-    ("LZ3102-no-egress", """
+        """,
+        [("LZ3101", 7, 19)],
+    ),
+    (
+        "LZ3102-no-egress",
+        """
         vpcs:
           - name: v
             account: network
@@ -478,8 +644,12 @@ FAILING: list[tuple[str, str, Expected]] = [
             nat_gateways: none
             subnets:
               - { name: app, type: private, size: 20 }
-        """, [("LZ3102", 7, 19)]),
-    ("LZ3103-flow-logs-off", """
+        """,
+        [("LZ3102", 7, 19)],
+    ),
+    (
+        "LZ3103-flow-logs-off",
+        """
         vpcs:
           - name: v
             account: network
@@ -489,17 +659,24 @@ FAILING: list[tuple[str, str, Expected]] = [
             flow_logs: false
             subnets:
               - { name: public, type: public, size: 24 }
-        """, [("LZ3103", 7, 16)]),
+        """,
+        [("LZ3103", 7, 16)],
+    ),
 ]
 
 # Snippets that are right and must produce no diagnostic at all.
 PASSING: list[tuple[str, str]] = [
     ("base", ""),
-    ("nested-ou", """
+    (
+        "nested-ou",
+        """
         accounts:
           - { name: network, email: aws+network@example.com, ou: Workloads/NonProd }
-        """),
-    ("same-ou-name-under-different-parents", """
+        """,
+    ),
+    (
+        "same-ou-name-under-different-parents",
+        """
         organizational_units:
           - name: Infrastructure
             children: [{ name: Prod }]
@@ -507,8 +684,11 @@ PASSING: list[tuple[str, str]] = [
             children: [{ name: Prod }]
         accounts:
           - { name: network, email: aws+network@example.com, ou: Infrastructure/Prod }
-        """),
-    ("full-vpc", """
+        """,
+    ),
+    (
+        "full-vpc",
+        """
         vpcs:
           - name: shared-prod
             account: network
@@ -526,8 +706,11 @@ PASSING: list[tuple[str, str]] = [
               gateway: [s3, dynamodb]
               interface: [execute-api, ssm]
               subnet_tier: data
-        """),
-    ("smallest-vpc-slash-28", """
+        """,
+    ),
+    (
+        "smallest-vpc-slash-28",
+        """
         vpcs:
           - name: v
             account: network
@@ -538,8 +721,11 @@ PASSING: list[tuple[str, str]] = [
             reserve_azs: 1
             subnets:
               - { name: data, type: isolated, size: 28 }
-        """),
-    ("pinned-cidrs-inside", """
+        """,
+    ),
+    (
+        "pinned-cidrs-inside",
+        """
         vpcs:
           - name: v
             account: network
@@ -551,8 +737,11 @@ PASSING: list[tuple[str, str]] = [
                 type: public
                 size: 24
                 cidrs: [10.0.200.0/24, 10.0.201.0/24]
-        """),
-    ("adjacent-vpcs", """
+        """,
+    ),
+    (
+        "adjacent-vpcs",
+        """
         vpcs:
           - name: one
             account: network
@@ -568,8 +757,11 @@ PASSING: list[tuple[str, str]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """),
-    ("overlap-allowed", """
+        """,
+    ),
+    (
+        "overlap-allowed",
+        """
         vpcs:
           - name: shared-prod
             account: network
@@ -586,8 +778,11 @@ PASSING: list[tuple[str, str]] = [
             azs: [a, b]
             subnets:
               - { name: public, type: public, size: 24 }
-        """),
-    ("single-nat-in-one-az", """
+        """,
+    ),
+    (
+        "single-nat-in-one-az",
+        """
         vpcs:
           - name: v
             account: network
@@ -598,8 +793,11 @@ PASSING: list[tuple[str, str]] = [
             subnets:
               - { name: public, type: public, size: 24 }
               - { name: app, type: private, size: 20 }
-        """),
-    ("private-without-nat-but-endpoints", """
+        """,
+    ),
+    (
+        "private-without-nat-but-endpoints",
+        """
         vpcs:
           - name: v
             account: network
@@ -610,8 +808,11 @@ PASSING: list[tuple[str, str]] = [
             subnets:
               - { name: app, type: private, size: 20 }
             endpoints: { gateway: [s3] }
-        """),
-    ("region-with-d-zone", """
+        """,
+    ),
+    (
+        "region-with-d-zone",
+        """
         vpcs:
           - name: v
             account: network
@@ -620,8 +821,11 @@ PASSING: list[tuple[str, str]] = [
             azs: [a, d]
             subnets:
               - { name: public, type: public, size: 24 }
-        """),
-    ("eight-azs-reserved", """
+        """,
+    ),
+    (
+        "eight-azs-reserved",
+        """
         vpcs:
           - name: v
             account: network
@@ -631,7 +835,8 @@ PASSING: list[tuple[str, str]] = [
             reserve_azs: 8
             subnets:
               - { name: public, type: public, size: 24 }
-        """),
+        """,
+    ),
 ]
 
 
@@ -659,6 +864,7 @@ def test_every_rule_code_is_listed_by_lzgen_rules() -> None:
 
 # --- messages, hints and related locations --------------------------------------------------
 
+
 def test_unknown_ou_hint() -> None:
     d = only(org(FAILING_BY_ID["LZ2001-unknown-ou"]))
     assert d.message == "account 'network' names unknown OU 'Infrastructur'"
@@ -684,7 +890,8 @@ def test_bad_az_hint_lists_the_zones() -> None:
 
 
 def test_no_az_check_for_an_unknown_region() -> None:
-    assert diagnose(org("""
+    assert diagnose(
+        org("""
         vpcs:
           - name: v
             account: network
@@ -693,7 +900,8 @@ def test_no_az_check_for_an_unknown_region() -> None:
             azs: [q]
             subnets:
               - { name: public, type: public, size: 24 }
-        """)) == [("LZ2007", 4, 13)]
+        """)
+    ) == [("LZ2007", 4, 13)]
 
 
 def test_duplicate_names_cite_the_first() -> None:
@@ -751,24 +959,31 @@ def test_subnet_outside_cites_the_vpc_cidr() -> None:
 
 def test_pinned_overlap_cites_both_subnets() -> None:
     found = diagnostics(org(FAILING_BY_ID["LZ3003-overlap"]))
-    assert [(d.message, d.related) for d in found] == sorted([
-        ("subnet 10.0.0.0/20 of tier 'app' overlaps 10.0.0.0/24 of tier 'public'",
-         (Location("org.yaml", 11, 17),)),
-        ("subnet 10.0.0.0/20 of tier 'app' overlaps 10.0.1.0/24 of tier 'public'",
-         (Location("org.yaml", 11, 30),)),
-    ])
+    assert [(d.message, d.related) for d in found] == sorted(
+        [
+            (
+                "subnet 10.0.0.0/20 of tier 'app' overlaps 10.0.0.0/24 of tier 'public'",
+                (Location("org.yaml", 11, 17),),
+            ),
+            (
+                "subnet 10.0.0.0/20 of tier 'app' overlaps 10.0.1.0/24 of tier 'public'",
+                (Location("org.yaml", 11, 30),),
+            ),
+        ]
+    )
 
 
 def test_tiers_that_do_not_fit_say_needed_and_available() -> None:
     d = only(org(FAILING_BY_ID["LZ3004-ipv4"]))
     # public: a /26 for each of 4 AZ slots = 256; app: a /28 x 4 = 64; the VPC has 256
-    assert d.message == ("tier 'app' does not fit in VPC 'v': the tiers need 320 addresses "
-                         "(4 AZ slots each), the VPC has 256")
+    assert d.message == (
+        "tier 'app' does not fit in VPC 'v': the tiers need 320 addresses "
+        "(4 AZ slots each), the VPC has 256"
+    )
 
 
 def test_tiers_that_do_not_fit_in_the_ipv6_slash_56() -> None:
-    tiers = "".join(
-        f"      - {{ name: t{n}, type: isolated, size: 28 }}\n" for n in range(33))
+    tiers = "".join(f"      - {{ name: t{n}, type: isolated, size: 28 }}\n" for n in range(33))
     snippet = (
         "vpcs:\n"
         "  - name: v\n"
@@ -789,8 +1004,7 @@ def test_tiers_that_do_not_fit_in_the_ipv6_slash_56() -> None:
 def test_vpc_overlap_names_the_other_vpc_and_cites_it() -> None:
     d = only(org(FAILING_BY_ID["LZ3005-overlap"]))
     assert d.severity is Severity.ERROR
-    assert d.message == ("VPC 'app-a-vpc' (10.10.0.0/20) overlaps VPC 'shared-prod' "
-                         "(10.10.0.0/16)")
+    assert d.message == ("VPC 'app-a-vpc' (10.10.0.0/20) overlaps VPC 'shared-prod' (10.10.0.0/16)")
     assert d.related == (Location("org.yaml", 5, 11),)
     assert "'shared-prod' is at line 5, column 11" in d.hint
 
@@ -825,13 +1039,17 @@ def test_three_overlapping_vpcs_report_each_pair_once() -> None:
         """
     found = diagnostics(org(snippet))
     assert [(d.code, d.line, d.column) for d in found] == [
-        ("LZ3005", 11, 11), ("LZ3005", 17, 11), ("LZ3005", 17, 11)]
+        ("LZ3005", 11, 11),
+        ("LZ3005", 17, 11),
+        ("LZ3005", 17, 11),
+    ]
     assert sorted((d.line, d.related[0].line) for d in found) == [(11, 5), (17, 5), (17, 11)]
 
 
 def test_allow_overlap_on_the_earlier_vpc_also_silences() -> None:
     text = org(FAILING_BY_ID["LZ3005-overlap"]).replace(
-        "cidr: 10.10.0.0/16\n", "cidr: 10.10.0.0/16\n    allow_overlap: true\n")
+        "cidr: 10.10.0.0/16\n", "cidr: 10.10.0.0/16\n    allow_overlap: true\n"
+    )
     assert "allow_overlap: true" in text
     assert diagnose(text) == []
 
@@ -848,8 +1066,11 @@ def test_tier_size_message() -> None:
 
 @pytest.mark.parametrize(
     ("case", "code"),
-    [("LZ3101-single-nat", "LZ3101"), ("LZ3102-no-egress", "LZ3102"),
-     ("LZ3103-flow-logs-off", "LZ3103")],
+    [
+        ("LZ3101-single-nat", "LZ3101"),
+        ("LZ3102-no-egress", "LZ3102"),
+        ("LZ3103-flow-logs-off", "LZ3103"),
+    ],
 )
 def test_warnings_are_warnings(case: str, code: str) -> None:
     d = only(org(FAILING_BY_ID[case]))
@@ -874,7 +1095,8 @@ def test_warning_does_not_stop_render(tmp_path: Path) -> None:
 
 
 def test_errors_and_warnings_together_sorted_by_position() -> None:
-    found = diagnostics(org("""
+    found = diagnostics(
+        org("""
         vpcs:
           - name: v
             account: netwrok
@@ -885,7 +1107,8 @@ def test_errors_and_warnings_together_sorted_by_position() -> None:
             flow_logs: false
             subnets:
               - { name: public, type: public, size: 24 }
-        """))
+        """)
+    )
     assert [(d.code, d.line, d.column, d.severity.value) for d in found] == [
         ("LZ2002", 3, 14, "error"),
         ("LZ3101", 7, 19, "warning"),
