@@ -28,10 +28,10 @@ CHECKOV = "checkov>=3.2,<4"
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff check (rules in pyproject [tool.ruff])."""
+    """ruff check and ruff format --check (config in pyproject [tool.ruff])."""
     session.install("ruff")
     session.run("ruff", "check", *LINT_PATHS)
-    # TODO: add `ruff format --check` on LINT_PATHS once the tree is formatted.
+    session.run("ruff", "format", "--check", "--diff", *LINT_PATHS)
 
 
 @nox.session

@@ -405,7 +405,7 @@ def test_hand_edited_generated_file_is_updated_and_reported(rendered: Path) -> N
     target.write_text("# edited\n", encoding="utf-8")
     result = render(EXAMPLE, rendered)
     assert result.exit_code == 0
-    assert "update    organization/versions.tf (edited by hand; overwritten)" in result.stdout
+    assert "update    organization/versions.tf (had been edited by hand)" in result.stdout
     assert target.read_bytes() == original
 
 

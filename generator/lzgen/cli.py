@@ -99,7 +99,7 @@ def render_command(
         raise typer.Exit(1) from None
     for action, path in report.rows():
         if action != "identical":
-            note = " (edited by hand; overwritten)" if path in report.hand_edited else ""
+            note = " (had been edited by hand)" if path in report.hand_edited else ""
             typer.echo(f"{action:9} {path}{note}")
     verb = "would write" if dry_run else "wrote"
     typer.echo(

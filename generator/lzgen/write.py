@@ -108,9 +108,11 @@ def plan_write(files: dict[str, str], out_dir: Path) -> WriteReport:
                 "move the file away, or render into another directory",
             )
     for path in sorted(set(owned) - set(files)):
-        _safe_relative(path)
-        if (out_dir / path).exists():
+        current = _read_text(out_dir / _safe_relative(path))
+        if current is not None:
             report.removed.append(path)
+            if sha256(current) != owned[path]:
+                report.hand_edited.append(path)
     return report
 
 
