@@ -91,7 +91,10 @@ def render(lz: LandingZone) -> dict[str, str]:
     files: dict[str, str] = {}
     for stack in lz.stacks:
         for spec in stack.files:
-            files[f"{stack.path}/{spec.path}"] = render_file(spec)
+            path = f"{stack.path}/{spec.path}"
+            text = render_file(spec)
+            # several capabilities may contribute to one file (outputs.tf): join their parts
+            files[path] = f"{files[path]}\n{text}" if path in files else text
     for spec in lz.files:
         files[spec.path] = render_file(spec)
     return dict(sorted(files.items()))

@@ -7,8 +7,7 @@ from typing import Any
 from lzgen.model import OrgFile
 from lzgen.model.organization import OrganizationalUnit
 from lzgen.plan.naming import ident, ou_ident
-from lzgen.plan.stack import ORGANIZATION_STACK, common_files
-from lzgen.plan.types import FileSpec, Stack
+from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart
 
 SERVICE_ACCESS = (
     "cloudtrail.amazonaws.com",
@@ -37,7 +36,7 @@ def _ous(units: list[OrganizationalUnit], parent: str | None) -> list[dict[str, 
     return found
 
 
-def plan_organization(org: OrgFile) -> Stack:
+def plan_organization(org: OrgFile) -> list[StackPart]:
     ous = _ous(org.organizational_units, None)
     accounts = [
         {
@@ -57,24 +56,8 @@ def plan_organization(org: OrgFile) -> Stack:
         "accounts": sorted(accounts, key=lambda a: str(a["name"])),
         "access_role": org.organization.access_role,
     }
-    files = [
-        *common_files(
-            org,
-            stack_name=ORGANIZATION_STACK,
-            stack_path=ORGANIZATION_STACK,
-            region=org.organization.home_region,
-            role_account_expr=None,
-        ),
+    files = (
         FileSpec("organization.tf", "organization/organization.tf.j2", context),
         FileSpec("outputs.tf", "organization/outputs.tf.j2", context),
-    ]
-    count = 1 + len(ous) + len(context["created"])
-    return Stack(
-        ORGANIZATION_STACK,
-        ORGANIZATION_STACK,
-        (),
-        tuple(files),
-        count,
-        "management",
-        org.organization.home_region,
     )
+    return [StackPart(ORGANIZATION, files, 1 + len(ous) + len(context["created"]))]

@@ -7,11 +7,10 @@ from typing import Any
 from lzgen import __version__
 from lzgen.model import OrgFile
 from lzgen.model.organization import S3State
-from lzgen.plan.types import FileSpec
+from lzgen.plan.types import ORGANIZATION, FileSpec, Stack, StackPart
 
 AWS_PROVIDER_CONSTRAINT = ">= 5.40, < 6.0"
 TERRAFORM_CONSTRAINT = ">= 1.10"  # the S3 backend's use_lockfile needs 1.10
-ORGANIZATION_STACK = "organization"
 
 
 def state_key(org: OrgFile, stack_path: str) -> str:
@@ -82,3 +81,68 @@ def common_files(
         FileSpec("providers.tf", "stack/providers.tf.j2", {"provider": provider}),
         FileSpec("backend.tf", "stack/backend.tf.j2", {"backend": backend}),
     ]
+
+
+def _merge(
+    parts: list[StackPart],
+) -> tuple[tuple[FileSpec, ...], int, tuple[str, ...], dict[str, str]]:
+    files = tuple(spec for part in parts for spec in part.files)
+    resources = sum(part.resources for part in parts)
+    depends_on = tuple(sorted({d for part in parts for d in part.depends_on}))
+    reads = dict(sorted({r for part in parts for r in part.reads}))
+    return files, resources, depends_on, reads
+
+
+def organization_stack(org: OrgFile, parts: list[StackPart]) -> Stack:
+    """The management account's stack in the home region: no role to assume."""
+    files, resources, depends_on, reads = _merge(parts)
+    common = common_files(
+        org,
+        stack_name=ORGANIZATION,
+        stack_path=ORGANIZATION,
+        region=org.organization.home_region,
+        role_account_expr=None,
+    )
+    return Stack(
+        ORGANIZATION,
+        ORGANIZATION,
+        depends_on,
+        (*common, *files),
+        resources,
+        "management",
+        org.organization.home_region,
+        tuple(reads.items()),
+    )
+
+
+def account_stack(org: OrgFile, account_name: str, region: str, parts: list[StackPart]) -> Stack:
+    """A member account's stack in one region; assumes ``access_role`` unless the account is
+    the management account. Accounts lzgen creates get their id from the organization stack."""
+    account = next(a for a in org.accounts if a.name == account_name)
+    path = f"accounts/{account_name}/{region}"
+    name = f"{account_name}/{region}"
+    files, resources, depends_on, reads = _merge(parts)
+    account_ctx: dict[str, Any] = {"name": account_name, "id": account.id, "remote_state": None}
+    if account.id is None:
+        account_ctx["remote_state"] = remote_state(org, path, ORGANIZATION)
+        reads[ORGANIZATION] = ORGANIZATION
+    is_management = account.id == org.organization.management_account_id
+    common = common_files(
+        org,
+        stack_name=name,
+        stack_path=path,
+        region=region,
+        role_account_expr=None if is_management else "local.account_id",
+    )
+    account_file = FileSpec("account.tf", "stack/account.tf.j2", {"account": account_ctx})
+    depends = tuple(sorted({ORGANIZATION, *depends_on}))
+    return Stack(
+        name,
+        path,
+        depends,
+        (*common, account_file, *files),
+        resources,
+        account_name,
+        region,
+        tuple(sorted(reads.items())),
+    )

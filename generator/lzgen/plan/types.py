@@ -15,9 +15,29 @@ class FileSpec:
     context: dict[str, Any] = field(hash=False)
 
 
+ORGANIZATION = "organization"
+
+
+@dataclass(frozen=True)
+class StackPart:
+    """What one capability contributes to one stack.
+
+    ``home`` is ``ORGANIZATION`` for the organization stack (management account, home region)
+    or an ``(account name, region)`` pair. Several capabilities may contribute to one stack, and
+    several parts may contribute to one file path (``outputs.tf``): render joins them in order.
+    """
+
+    home: str | tuple[str, str]
+    files: tuple[FileSpec, ...]
+    resources: int
+    depends_on: tuple[str, ...] = ()  # stack paths applied before this one
+    reads: tuple[tuple[str, str], ...] = ()  # (remote state data name, upstream stack path)
+
+
 @dataclass(frozen=True)
 class Stack:
-    """A Terraform root module with its own state."""
+    """A Terraform root module with its own state. A file path may appear more than once in
+    ``files``: render joins those parts, in order, into one file."""
 
     name: str
     path: str

@@ -7,14 +7,14 @@ through its own NAT gateway), NAT gateways, endpoints and flow logs.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from lzgen.cidr import CarveFailure, carve, slots_for
 from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
 from lzgen.plan.naming import ident
-from lzgen.plan.stack import ORGANIZATION_STACK, common_files, remote_state
-from lzgen.plan.types import FileSpec, Stack
+from lzgen.plan.types import FileSpec, StackPart
 
 
 def _subnets(vpc: Vpc) -> list[dict[str, Any]]:
@@ -170,29 +170,17 @@ def _resource_count(ctx: dict[str, Any]) -> int:
     return count
 
 
-def plan_account_stack(org: OrgFile, account_name: str, region: str, vpcs: list[Vpc]) -> Stack:
-    account = next(a for a in org.accounts if a.name == account_name)
-    path = f"accounts/{account_name}/{region}"
-    name = f"{account_name}/{region}"
-    is_management = account.id == org.organization.management_account_id
-    account_ctx: dict[str, Any] = {"name": account_name, "id": account.id, "remote_state": None}
-    if account.id is None:
-        account_ctx["remote_state"] = remote_state(org, path, ORGANIZATION_STACK)
-    contexts = [vpc_context(v) for v in sorted(vpcs, key=lambda v: v.name)]
-    files = [
-        *common_files(
-            org,
-            stack_name=name,
-            stack_path=path,
-            region=region,
-            role_account_expr=None if is_management else "local.account_id",
-        ),
-        FileSpec("account.tf", "stack/account.tf.j2", {"account": account_ctx}),
-        *(FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c}) for c in contexts),
-        FileSpec("outputs.tf", "vpc/outputs.tf.j2", {"vpcs": contexts}),
-    ]
-    count = sum(_resource_count(c) for c in contexts)
-    reads = ((ORGANIZATION_STACK, ORGANIZATION_STACK),) if account.id is None else ()
-    return Stack(
-        name, path, (ORGANIZATION_STACK,), tuple(files), count, account_name, region, reads
-    )
+def plan_vpcs(org: OrgFile) -> list[StackPart]:
+    """One part per account and region that owns VPCs: a file per VPC, and their outputs."""
+    by_home: dict[tuple[str, str], list[Vpc]] = defaultdict(list)
+    for vpc in org.vpcs:
+        by_home[(vpc.account, vpc.region)].append(vpc)
+    parts: list[StackPart] = []
+    for home, vpcs in sorted(by_home.items()):
+        contexts = [vpc_context(v) for v in sorted(vpcs, key=lambda v: v.name)]
+        files = (
+            *(FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c}) for c in contexts),
+            FileSpec("outputs.tf", "vpc/outputs.tf.j2", {"vpcs": contexts}),
+        )
+        parts.append(StackPart(home, files, sum(_resource_count(c) for c in contexts)))
+    return parts
