@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from lzgen.model.account_settings import AccountSettings
+from lzgen.model.baseline import Baseline
 from lzgen.model.common import StrictModel
 from lzgen.model.organization import Account, Organization, OrganizationalUnit
 from lzgen.model.vpc import Vpc
@@ -15,3 +17,5 @@ class OrgFile(StrictModel):
     organizational_units: list[OrganizationalUnit] = []
     accounts: list[Account] = []
     vpcs: list[Vpc] = []
+    baseline: Baseline | None = None
+    account_settings: list[AccountSettings] = []

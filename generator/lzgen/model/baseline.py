@@ -1,0 +1,38 @@
+"""The organization security baseline: log archive, organization trail, flow log destination,
+service control policies from lzgen's library and where they are attached."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from lzgen.model.common import StrictModel
+
+PolicyName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,63}$")]
+
+
+class ParametrisedPolicy(StrictModel):
+    """A library policy that takes parameters: ``{name: allowed-regions, regions: [...]}``."""
+
+    name: PolicyName
+    regions: Annotated[list[str], Field(min_length=1)]
+
+
+PolicyRef = PolicyName | ParametrisedPolicy
+
+
+class Attach(StrictModel):
+    """Where the service control policies are attached: OU paths and account names."""
+
+    ous: list[str] = []
+    accounts: list[str] = []
+
+
+class Baseline(StrictModel):
+    log_archive_account: str
+    organization_trail: bool = True
+    flow_logs_destination: Literal["central", "local"] = "local"
+    object_lock_days: Annotated[int, Field(ge=1, le=36500)] | None = None
+    service_control_policies: list[PolicyRef] = []
+    attach: Attach = Attach()
