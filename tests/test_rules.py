@@ -662,6 +662,227 @@ FAILING: list[tuple[str, str, Expected]] = [
         """,
         [("LZ3103", 7, 16)],
     ),
+    # --- LZ7001 log archive account exists ------------------------------------------------
+    (
+        "LZ7001-unknown-log-archive",
+        """
+        baseline:
+          log_archive_account: app-b
+        """,
+        [("LZ7001", 2, 24)],
+    ),
+    # --- LZ7002 library policy names ------------------------------------------------------
+    (
+        "LZ7002-unknown-policy",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - deny-root-usr
+        """,
+        [("LZ7002", 4, 7)],
+    ),
+    (
+        "LZ7002-unknown-parametrised-policy",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - { name: allowed-region, regions: [us-east-1] }
+        """,
+        [("LZ7002", 4, 15)],
+    ),
+    (
+        "LZ7002-allowed-regions-without-regions",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - allowed-regions
+        """,
+        [("LZ7002", 4, 7)],
+    ),
+    (
+        "LZ7002-regions-on-a-plain-policy",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - { name: deny-root-user, regions: [us-east-1] }
+        """,
+        [("LZ7002", 4, 40)],
+    ),
+    (
+        "LZ7002-listed-twice",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - deny-root-user
+            - deny-leave-organization
+            - deny-root-user
+        """,
+        [("LZ7002", 6, 7)],
+    ),
+    # --- LZ7003 allowed-regions allows the regions in use ---------------------------------
+    (
+        "LZ7003-home-region",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - name: allowed-regions
+              regions: [eu-west-1]
+        """,
+        [("LZ7003", 5, 16)],
+    ),
+    (
+        "LZ7003-vpc-region-of-an-account-it-reaches",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - name: allowed-regions
+              regions: [us-east-1]
+          attach: { ous: [Workloads] }
+        vpcs:
+          - name: v
+            account: app-a
+            region: eu-west-1
+            cidr: 10.0.0.0/16
+            azs: [a, b]
+            nat_gateways: none
+            subnets:
+              - { name: data, type: isolated, size: 24 }
+        """,
+        [("LZ7003", 5, 16)],
+    ),
+    # --- LZ7004 no policy denies the access role what lzgen does --------------------------
+    (
+        "LZ7004-internet-gateway-in-a-reached-account",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - deny-internet-gateways
+          attach: { accounts: [app-a] }
+        vpcs:
+          - name: v
+            account: app-a
+            region: us-east-1
+            cidr: 10.0.0.0/16
+            azs: [a, b]
+            nat_gateways: none
+            subnets:
+              - { name: public, type: public, size: 24 }
+        """,
+        [("LZ7004", 4, 7)],
+    ),
+    (
+        "LZ7004-egress-only-gateway",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - deny-internet-gateways
+          attach: { ous: [Workloads] }
+        vpcs:
+          - name: v
+            account: app-a
+            region: us-east-1
+            cidr: 10.0.0.0/16
+            azs: [a, b]
+            ipv6: true
+            nat_gateways: none
+            subnets:
+              - { name: app, type: private, size: 24 }
+        """,
+        [("LZ7004", 4, 7), ("LZ3102", 13, 19)],
+    ),
+    # --- LZ7005 attachment targets --------------------------------------------------------
+    (
+        "LZ7005-unknown-ou",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies: [deny-root-user]
+          attach:
+            ous: [Workload]
+        """,
+        [("LZ7005", 5, 11)],
+    ),
+    (
+        "LZ7005-unknown-account",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies: [deny-root-user]
+          attach:
+            accounts: [app-b]
+        """,
+        [("LZ7005", 5, 16)],
+    ),
+    (
+        "LZ7005-listed-twice",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies: [deny-root-user]
+          attach:
+            ous: [Workloads, Workloads]
+        """,
+        [("LZ7005", 5, 22)],
+    ),
+    # --- LZ7006 account settings targets --------------------------------------------------
+    (
+        "LZ7006-unknown-account",
+        """
+        account_settings:
+          - accounts: [network, app-b]
+            ebs_encryption_by_default: true
+        """,
+        [("LZ7006", 2, 25)],
+    ),
+    (
+        "LZ7006-unknown-ou",
+        """
+        account_settings:
+          - ous: [Workloads/Prd]
+            ecs_awsvpc_trunking: true
+        """,
+        [("LZ7006", 2, 11)],
+    ),
+    (
+        "LZ7006-no-target",
+        """
+        account_settings:
+          - ebs_encryption_by_default: true
+        """,
+        [("LZ7006", 2, 5)],
+    ),
+    # --- LZ7101 log archive in the management account (warning) ---------------------------
+    (
+        "LZ7101-log-archive-is-management",
+        """
+        accounts:
+          - { name: network, email: aws+network@example.com, ou: Infrastructure,
+              id: "111111111111" }
+        baseline:
+          log_archive_account: network
+        """,
+        [("LZ7101", 5, 24)],
+    ),
+    # --- LZ2007 regions of allowed-regions ------------------------------------------------
+    (
+        "LZ2007-allowed-regions",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - { name: allowed-regions, regions: [us-east-1, eu-wst-1] }
+        """,
+        [("LZ2007", 4, 53)],
+    ),
 ]
 
 # Snippets that are right and must produce no diagnostic at all.
@@ -835,6 +1056,92 @@ PASSING: list[tuple[str, str]] = [
             reserve_azs: 8
             subnets:
               - { name: public, type: public, size: 24 }
+        """,
+    ),
+    (
+        "baseline-of-the-issue",
+        """
+        accounts:
+          - { name: network, email: aws+network@example.com, ou: Infrastructure,
+              id: "222222222222" }
+          - { name: app-a, email: aws+app-a@example.com, ou: Workloads/Prod }
+          - { name: log-archive, email: aws+log-archive@example.com, ou: Infrastructure }
+        baseline:
+          log_archive_account: log-archive
+          organization_trail: true
+          flow_logs_destination: central
+          service_control_policies:
+            - deny-leave-organization
+            - deny-root-user
+            - protect-security-services
+            - { name: allowed-regions, regions: [us-east-1, eu-west-1] }
+          attach: { ous: [Workloads] }
+        account_settings:
+          - { accounts: all, ebs_encryption_by_default: true, s3_block_public_access: true,
+              iam_password_policy: strict }
+          - { ous: [Workloads], ecs_awsvpc_trunking: true }
+        vpcs:
+          - name: v
+            account: app-a
+            region: eu-west-1
+            cidr: 10.0.0.0/16
+            azs: [a, b]
+            ipv6: true
+            subnets:
+              - { name: public, type: public, size: 24 }
+              - { name: app, type: private, size: 20 }
+        """,
+    ),
+    (
+        "deny-internet-gateways-where-no-vpc-needs-one",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies: [deny-internet-gateways]
+          attach: { ous: [Workloads] }
+        vpcs:
+          - name: v
+            account: app-a
+            region: us-east-1
+            cidr: 10.0.0.0/16
+            azs: [a, b]
+            nat_gateways: none
+            subnets:
+              - { name: data, type: isolated, size: 24 }
+            endpoints: { interface: [ssm] }
+          - name: edge
+            account: network
+            region: us-east-1
+            cidr: 10.1.0.0/16
+            azs: [a, b]
+            subnets:
+              - { name: public, type: public, size: 24 }
+        """,
+    ),
+    (
+        "allowed-regions-ignores-vpcs-of-accounts-it-does-not-reach",
+        """
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - { name: allowed-regions, regions: [us-east-1] }
+          attach: { ous: [Workloads] }
+        vpcs:
+          - name: v
+            account: network
+            region: eu-west-1
+            cidr: 10.0.0.0/16
+            azs: [a, b]
+            subnets:
+              - { name: public, type: public, size: 24 }
+        """,
+    ),
+    (
+        "settings-by-account-and-nested-ou",
+        """
+        account_settings:
+          - { accounts: [network], s3_block_public_access: true }
+          - { ous: [Workloads], iam_password_policy: strict }
         """,
     ),
 ]
@@ -1070,6 +1377,7 @@ def test_tier_size_message() -> None:
         ("LZ3101-single-nat", "LZ3101"),
         ("LZ3102-no-egress", "LZ3102"),
         ("LZ3103-flow-logs-off", "LZ3103"),
+        ("LZ7101-log-archive-is-management", "LZ7101"),
     ],
 )
 def test_warnings_are_warnings(case: str, code: str) -> None:
@@ -1114,6 +1422,107 @@ def test_errors_and_warnings_together_sorted_by_position() -> None:
         ("LZ3101", 7, 19, "warning"),
         ("LZ3103", 8, 16, "warning"),
     ]
+
+
+# --- baseline and account settings -----------------------------------------------------------
+
+
+def test_unknown_log_archive_account_hint() -> None:
+    d = only(org(FAILING_BY_ID["LZ7001-unknown-log-archive"]))
+    assert d.message == "log archive account 'app-b' is not declared"
+    assert d.hint == "did you mean 'app-a'?"
+    assert d.path == "baseline.log_archive_account"
+
+
+def test_log_archive_in_the_management_account_cites_its_id() -> None:
+    d = only(org(FAILING_BY_ID["LZ7101-log-archive-is-management"]))
+    assert d.message == "log archive account 'network' is the management account"
+    assert d.related == (Location("org.yaml", 3, 11),)
+
+
+def test_unknown_policy_hint_names_the_library_policy() -> None:
+    d = only(org(FAILING_BY_ID["LZ7002-unknown-policy"]))
+    assert d.message == "'deny-root-usr' is not a service control policy of lzgen's library"
+    assert d.hint == "did you mean 'deny-root-user'?"
+    d = only(org(FAILING_BY_ID["LZ7002-unknown-parametrised-policy"]))
+    assert d.hint == "did you mean 'allowed-regions'?"
+
+
+def test_policy_listed_twice_cites_the_first() -> None:
+    d = only(org(FAILING_BY_ID["LZ7002-listed-twice"]))
+    assert d.related == (Location("org.yaml", 4, 7),)
+
+
+def test_allowed_regions_names_the_region_and_cites_its_use() -> None:
+    d = only(org(FAILING_BY_ID["LZ7003-home-region"]))
+    assert d.message == "allowed-regions does not allow us-east-1, the home region"
+    assert d.hint == "add us-east-1 to regions"
+    assert d.path == "baseline.service_control_policies[0].regions"
+    d = only(org(FAILING_BY_ID["LZ7003-vpc-region-of-an-account-it-reaches"]))
+    assert d.message == (
+        "allowed-regions does not allow eu-west-1, the region of VPC 'v' (account 'app-a')"
+    )
+    assert d.related == (Location("org.yaml", 10, 13),)
+
+
+def test_access_role_denial_names_action_account_and_cause() -> None:
+    d = only(org(FAILING_BY_ID["LZ7004-internet-gateway-in-a-reached-account"]))
+    assert d.message == (
+        "service control policy 'deny-internet-gateways' denies lzgen's access role "
+        "'OrganizationAccountAccessRole' ec2:CreateInternetGateway in account 'app-a', which "
+        "the public tier 'public' of VPC 'v' needs"
+    )
+    assert d.related == (Location("org.yaml", 14, 31),)
+    assert "DenyInternetGateways" in d.hint
+
+
+def test_access_role_denial_follows_the_access_role_name() -> None:
+    """The shipped policies exempt whatever role the org file names, so a renamed access role
+    is exempt from allowed-regions too, but never from deny-internet-gateways."""
+    snippet = FAILING_BY_ID["LZ7004-internet-gateway-in-a-reached-account"].replace(
+        "- deny-internet-gateways", "- { name: allowed-regions, regions: [us-east-1] }"
+    )
+    text = org(snippet).replace(
+        "management_account_id:", "access_role: lzgen-deployer\n  management_account_id:"
+    )
+    assert "access_role: lzgen-deployer" in text
+    assert diagnose(text) == []
+    text = org(FAILING_BY_ID["LZ7004-internet-gateway-in-a-reached-account"]).replace(
+        "management_account_id:", "access_role: lzgen-deployer\n  management_account_id:"
+    )
+    d = only(text)
+    assert d.code == "LZ7004"
+    assert "access role 'lzgen-deployer' ec2:CreateInternetGateway" in d.message
+
+
+def test_policies_never_restrict_the_management_account() -> None:
+    """SCPs do not apply to the management account: naming it is no reason for LZ7004."""
+    snippet = """
+        accounts:
+          - { name: network, email: aws+network@example.com, ou: Infrastructure,
+              id: "111111111111" }
+        baseline:
+          log_archive_account: network
+          service_control_policies: [deny-internet-gateways]
+          attach: { accounts: [network] }
+        vpcs:
+          - name: v
+            account: network
+            region: us-east-1
+            cidr: 10.0.0.0/16
+            azs: [a]
+            subnets:
+              - { name: public, type: public, size: 24 }
+        """
+    assert diagnose(org(snippet)) == [("LZ7101", 5, 24)]
+
+
+def test_attach_and_settings_targets_hint() -> None:
+    assert only(org(FAILING_BY_ID["LZ7005-unknown-ou"])).hint == "did you mean 'Workloads'?"
+    assert only(org(FAILING_BY_ID["LZ7005-unknown-account"])).hint == "did you mean 'app-a'?"
+    d = only(org(FAILING_BY_ID["LZ7006-unknown-ou"]))
+    assert d.message == "account settings target unknown OU 'Workloads/Prd'"
+    assert d.hint == "did you mean 'Workloads/Prod'?"
 
 
 FAILING_BY_ID = {i: s for i, s, _ in FAILING}

@@ -6,6 +6,14 @@ from lzgen.diagnostics import Diagnostic
 from lzgen.load import Document
 from lzgen.model import OrgFile
 from lzgen.rules.base import Rule, RuleContext
+from lzgen.rules.baseline import (
+    access_role,
+    allowed_regions,
+    attach_targets,
+    log_archive,
+    policy_names,
+    settings_targets,
+)
 from lzgen.rules.network import (
     egress,
     subnets_inside,
@@ -32,6 +40,12 @@ ALL_RULES: tuple[Rule, ...] = (
     vpc_overlap.RULE,
     *egress.RULES,
     *tier_layout.RULES,
+    *log_archive.RULES,
+    policy_names.RULE,
+    allowed_regions.RULE,
+    access_role.RULE,
+    attach_targets.RULE,
+    settings_targets.RULE,
 )
 
 

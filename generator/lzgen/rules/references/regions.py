@@ -8,6 +8,7 @@ from lzgen.diagnostics import Diagnostic, did_you_mean
 from lzgen.load import YamlPath
 from lzgen.regions import REGIONS, az_letters
 from lzgen.rules.base import Rule, RuleContext
+from lzgen.rules.baseline.scope import listed_policies
 
 CODE_REGION = "LZ2007"
 CODE_AZ = "LZ2008"
@@ -21,6 +22,9 @@ def _region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
         yield region, ("organization", "state", "region")
     for i, vpc in enumerate(ctx.org.vpcs):
         yield vpc.region, ("vpcs", i, "region")
+    for policy in listed_policies(ctx):
+        for j, region in enumerate(policy.regions or ()):
+            yield region, (*policy.path, "regions", j)
 
 
 def check_regions(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -1,0 +1,63 @@
+"""What the baseline rules share: the policies as listed, and which accounts an attachment or
+an account_settings entry reaches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lzgen.load import YamlPath
+from lzgen.model.baseline import ParametrisedPolicy
+from lzgen.model.organization import Account
+from lzgen.rules.base import RuleContext
+from lzgen.scp import LIBRARY
+
+SCPS: YamlPath = ("baseline", "service_control_policies")
+
+
+@dataclass(frozen=True)
+class ListedPolicy:
+    index: int
+    name: str
+    regions: tuple[str, ...] | None  # None when listed by name alone
+    name_path: YamlPath
+
+    @property
+    def path(self) -> YamlPath:
+        return (*SCPS, self.index)
+
+    @property
+    def known(self) -> bool:
+        """A library policy listed with exactly the parameters it takes."""
+        policy = LIBRARY.get(self.name)
+        return policy is not None and bool(policy.parameters) == (self.regions is not None)
+
+
+def listed_policies(ctx: RuleContext) -> Iterator[ListedPolicy]:
+    if ctx.org.baseline is None:
+        return
+    for i, entry in enumerate(ctx.org.baseline.service_control_policies):
+        if isinstance(entry, ParametrisedPolicy):
+            yield ListedPolicy(i, entry.name, tuple(entry.regions), (*SCPS, i, "name"))
+        else:
+            yield ListedPolicy(i, entry, None, (*SCPS, i))
+
+
+def in_ou(account: Account, ou_path: str) -> bool:
+    """An account is in an OU when it sits in it or in any OU below it."""
+    return account.ou == ou_path or account.ou.startswith(f"{ou_path}/")
+
+
+def policy_reach(ctx: RuleContext) -> list[Account]:
+    """Member accounts the service control policies apply to, in YAML order. SCPs never
+    restrict the management account, so it is left out even when named."""
+    if ctx.org.baseline is None:
+        return []
+    attach = ctx.org.baseline.attach
+    management_id = ctx.org.organization.management_account_id
+    return [
+        a
+        for a in ctx.org.accounts
+        if a.id != management_id
+        and (a.name in attach.accounts or any(in_ou(a, ou) for ou in attach.ous))
+    ]
