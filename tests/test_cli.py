@@ -46,16 +46,20 @@ def render(source: Path, out: Path, *extra: str) -> Any:
     return runner.invoke(app, ["render", str(source), "-o", str(out), *extra])
 
 
-def without_app_vpc(tmp_path: Path) -> Path:
-    """examples/org.yaml with the `app-a-vpc` VPC (the only one of account app-a) removed."""
+def without_app_a(tmp_path: Path) -> Path:
+    """examples/org.yaml without account `app-a` and its only VPC `app-a-vpc`: the account's
+    stack (VPC and account settings) goes away."""
     lines = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
     start = lines.index("  - name: app-a-vpc\n")
     end = next(
         (i for i in range(start + 1, len(lines)) if not lines[i].startswith("    ")), len(lines)
     )
+    kept = [
+        line for line in lines[:start] + lines[end:] if not line.startswith("  - { name: app-a, ")
+    ]
     path = tmp_path / "smaller.yaml"
-    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
-    assert "app-a-vpc" not in path.read_text(encoding="utf-8")
+    path.write_text("".join(kept), encoding="utf-8")
+    assert "app-a" not in path.read_text(encoding="utf-8")
     return path
 
 
@@ -290,7 +294,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
 
 def test_dry_run_on_an_existing_tree_writes_nothing(rendered: Path, tmp_path: Path) -> None:
     before, stamps = tree_state(rendered), mtimes(rendered)
-    result = render(without_app_vpc(tmp_path), rendered, "--dry-run")
+    result = render(without_app_a(tmp_path), rendered, "--dry-run")
     assert result.exit_code == 0, result.output
     assert f"remove    {APP_STACK}/account.tf" in result.stdout
     assert (tree_state(rendered), mtimes(rendered)) == (before, stamps)
@@ -302,7 +306,7 @@ def test_second_render_is_identical_and_writes_nothing(rendered: Path) -> None:
     result = render(EXAMPLE, rendered)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"0 create, 0 update, 0 remove, {len(files)} identical; nothing to write (3 stacks)"
+        f"0 create, 0 update, 0 remove, {len(files)} identical; nothing to write (5 stacks)"
     ]
     assert tree_state(rendered) == before
     assert mtimes(rendered) == stamps
@@ -335,7 +339,7 @@ def test_render_onto_a_file(tmp_path: Path) -> None:
 
 def test_render_refuses_to_overwrite_a_foreign_file(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert render(without_app_vpc(tmp_path), out).exit_code == 0
+    assert render(without_app_a(tmp_path), out).exit_code == 0
     foreign = out / APP_STACK / "versions.tf"
     foreign.parent.mkdir(parents=True)
     foreign.write_text("# written by a human\n", encoding="utf-8")
@@ -360,7 +364,7 @@ def test_render_refuses_a_manifest_pointing_outside(rendered: Path, tmp_path: Pa
     manifest["files"]["../victim.txt"] = "0" * 64
     (rendered / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     before = tree_state(rendered)
-    result = render(without_app_vpc(tmp_path), rendered)
+    result = render(without_app_a(tmp_path), rendered)
     assert result.exit_code == 1
     assert victim.read_text(encoding="utf-8") == "keep\n"
     assert tree_state(rendered) == before
@@ -372,7 +376,7 @@ def test_removed_stack_is_removed_and_empty_dirs_pruned(rendered: Path, tmp_path
     foreign = rendered / "accounts" / "network" / "us-east-1" / "notes.md"
     foreign.write_text("ours, not lzgen's\n", encoding="utf-8")
     (rendered / "NOTES.md").write_text("top-level notes\n", encoding="utf-8")
-    result = render(without_app_vpc(tmp_path), rendered)
+    result = render(without_app_a(tmp_path), rendered)
     assert result.exit_code == 0, result.output
     removed = sorted(
         line.split()[1] for line in result.stdout.splitlines() if line.startswith("remove ")
@@ -384,19 +388,24 @@ def test_removed_stack_is_removed_and_empty_dirs_pruned(rendered: Path, tmp_path
     assert (rendered / "NOTES.md").read_text(encoding="utf-8") == "top-level notes\n"
     manifest = json.loads((rendered / MANIFEST).read_text(encoding="utf-8"))
     assert not any(p.startswith("accounts/app-a/") for p in manifest["files"])
-    assert [s["path"] for s in manifest["stacks"]] == ["organization", "accounts/network/us-east-1"]
+    assert [s["path"] for s in manifest["stacks"]] == [
+        "organization",
+        "accounts/log-archive/us-east-1",
+        "accounts/network/us-east-1",
+        "organization-trail",
+    ]
 
 
 def test_foreign_file_keeps_its_directory_when_a_stack_goes(rendered: Path, tmp_path: Path) -> None:
     foreign = rendered / APP_STACK / "terraform.tfvars"
     foreign.write_text("x = 1\n", encoding="utf-8")
-    assert render(without_app_vpc(tmp_path), rendered).exit_code == 0
+    assert render(without_app_a(tmp_path), rendered).exit_code == 0
     assert sorted(p.name for p in (rendered / APP_STACK).iterdir()) == ["terraform.tfvars"]
 
 
 def test_render_back_after_removal_restores_the_tree(rendered: Path, tmp_path: Path) -> None:
     full = tree_state(rendered)
-    assert render(without_app_vpc(tmp_path), rendered).exit_code == 0
+    assert render(without_app_a(tmp_path), rendered).exit_code == 0
     assert render(EXAMPLE, rendered).exit_code == 0
     assert tree_state(rendered) == full
 
@@ -412,7 +421,7 @@ def test_hand_edited_generated_file_is_updated_and_reported(rendered: Path) -> N
 
 
 def test_render_leaves_no_staging_dir(rendered: Path, tmp_path: Path) -> None:
-    assert render(without_app_vpc(tmp_path), rendered).exit_code == 0
+    assert render(without_app_a(tmp_path), rendered).exit_code == 0
     assert not list(rendered.parent.glob(".out.lzgen-staging-*"))
 
 

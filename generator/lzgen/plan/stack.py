@@ -95,17 +95,25 @@ def _merge(
 
 def organization_stack(org: OrgFile, parts: list[StackPart]) -> Stack:
     """The management account's stack in the home region: no role to assume."""
+    return management_stack(org, ORGANIZATION, parts)
+
+
+def management_stack(org: OrgFile, path: str, parts: list[StackPart]) -> Stack:
+    """A stack of the management account in the home region (no role assumed); every one
+    but the organization stack itself is applied after it."""
     files, resources, depends_on, reads = _merge(parts)
     common = common_files(
         org,
-        stack_name=ORGANIZATION,
-        stack_path=ORGANIZATION,
+        stack_name=path,
+        stack_path=path,
         region=org.organization.home_region,
         role_account_expr=None,
     )
+    if path != ORGANIZATION:
+        depends_on = tuple(sorted({ORGANIZATION, *depends_on}))
     return Stack(
-        ORGANIZATION,
-        ORGANIZATION,
+        path,
+        path,
         depends_on,
         (*common, *files),
         resources,
@@ -123,7 +131,7 @@ def account_stack(org: OrgFile, account_name: str, region: str, parts: list[Stac
     name = f"{account_name}/{region}"
     files, resources, depends_on, reads = _merge(parts)
     account_ctx: dict[str, Any] = {"name": account_name, "id": account.id, "remote_state": None}
-    if account.id is None:
+    if account.id is None or ORGANIZATION in reads.values():
         account_ctx["remote_state"] = remote_state(org, path, ORGANIZATION)
         reads[ORGANIZATION] = ORGANIZATION
     is_management = account.id == org.organization.management_account_id

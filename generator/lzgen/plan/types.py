@@ -16,15 +16,18 @@ class FileSpec:
 
 
 ORGANIZATION = "organization"
+ORGANIZATION_TRAIL = "organization-trail"
 
 
 @dataclass(frozen=True)
 class StackPart:
     """What one capability contributes to one stack.
 
-    ``home`` is ``ORGANIZATION`` for the organization stack (management account, home region)
-    or an ``(account name, region)`` pair. Several capabilities may contribute to one stack, and
-    several parts may contribute to one file path (``outputs.tf``): render joins them in order.
+    ``home`` is an ``(account name, region)`` pair, or, for the management account's stacks in
+    the home region (no role assumed), the stack's path: ``ORGANIZATION`` for the organization
+    stack, ``ORGANIZATION_TRAIL`` for the trail, which must wait for the log archive. Several
+    capabilities may contribute to one stack, and several parts may contribute to one file path
+    (``outputs.tf``): render joins them in order.
     """
 
     home: str | tuple[str, str]

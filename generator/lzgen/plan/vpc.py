@@ -13,6 +13,7 @@ from typing import Any
 from lzgen.cidr import CarveFailure, carve, slots_for
 from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
+from lzgen.plan.baseline import LogArchive, central_flow_logs
 from lzgen.plan.naming import ident
 from lzgen.plan.types import FileSpec, StackPart
 
@@ -104,7 +105,9 @@ def _endpoint_tier(vpc: Vpc) -> str | None:
     return None
 
 
-def vpc_context(vpc: Vpc) -> dict[str, Any]:
+def vpc_context(vpc: Vpc, central: LogArchive | None = None) -> dict[str, Any]:
+    """Everything the VPC template needs. ``central`` is the log archive when flow logs go to
+    its bucket (baseline.flow_logs_destination: central) instead of a log group per VPC."""
     subnets = _subnets(vpc)
     tables = _route_tables(vpc, subnets)
     tier = _endpoint_tier(vpc)
@@ -151,6 +154,11 @@ def vpc_context(vpc: Vpc) -> dict[str, Any]:
         ],
         "flow_logs": vpc.flow_logs,
         "flow_logs_retention_days": vpc.flow_logs_retention_days,
+        # central flow logs: to the log archive bucket, after its policy admits them
+        "flow_logs_central": vpc.flow_logs and central is not None,
+        "flow_logs_bucket_arn": central.bucket_arn if central else None,
+        "flow_logs_after_bucket_policy": central is not None
+        and central.home == (vpc.account, vpc.region),
     }
 
 
@@ -166,7 +174,10 @@ def _resource_count(ctx: dict[str, Any]) -> int:
     count += 2 * len(ctx["nat_gateways"])  # EIP + NAT gateway
     count += len(ctx["gateway_endpoints"])
     count += len(ctx["interface_endpoints"]) + int(bool(ctx["interface_endpoints"]))
-    count += 6 * int(ctx["flow_logs"])  # KMS key, alias, log group, role, policy, flow log
+    if ctx["flow_logs_central"]:
+        count += 1  # the flow log; the log archive bucket is in its own stack part
+    else:
+        count += 6 * int(ctx["flow_logs"])  # KMS key, alias, log group, role, policy, flow log
     return count
 
 
@@ -175,12 +186,18 @@ def plan_vpcs(org: OrgFile) -> list[StackPart]:
     by_home: dict[tuple[str, str], list[Vpc]] = defaultdict(list)
     for vpc in org.vpcs:
         by_home[(vpc.account, vpc.region)].append(vpc)
+    central = central_flow_logs(org)
     parts: list[StackPart] = []
     for home, vpcs in sorted(by_home.items()):
-        contexts = [vpc_context(v) for v in sorted(vpcs, key=lambda v: v.name)]
+        contexts = [vpc_context(v, central) for v in sorted(vpcs, key=lambda v: v.name)]
         files = (
             *(FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c}) for c in contexts),
             FileSpec("outputs.tf", "vpc/outputs.tf.j2", {"vpcs": contexts}),
         )
-        parts.append(StackPart(home, files, sum(_resource_count(c) for c in contexts)))
+        # central flow logs need the log archive bucket and its policy first
+        after_archive = central is not None and central.home != home
+        after_archive = after_archive and any(c["flow_logs_central"] for c in contexts)
+        depends_on = (central.stack_path,) if central is not None and after_archive else ()
+        count = sum(_resource_count(c) for c in contexts)
+        parts.append(StackPart(home, files, count, depends_on=depends_on))
     return parts

@@ -12,3 +12,8 @@ output "ou_ids" {
     "Sandbox" = aws_organizations_organizational_unit.sandbox.id
   }
 }
+
+output "organization_id" {
+  description = "The organization's id; the log archive admits only this organization."
+  value       = aws_organizations_organization.this.id
+}

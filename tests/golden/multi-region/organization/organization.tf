@@ -44,6 +44,11 @@ resource "aws_organizations_organizational_unit" "data" {
   parent_id = aws_organizations_organization.this.roots[0].id
 }
 
+resource "aws_organizations_organizational_unit" "security" {
+  name      = "Security"
+  parent_id = aws_organizations_organization.this.roots[0].id
+}
+
 resource "aws_organizations_account" "payments" {
   name              = "payments"
   email             = "aws+payments@globex.example"

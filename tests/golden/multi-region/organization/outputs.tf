@@ -1,10 +1,11 @@
 output "account_ids" {
   description = "Account ids by lzgen account name; downstream stacks read this."
   value = {
-    "analytics" = "300000000003"
-    "network"   = "200000000002"
-    "payments"  = aws_organizations_account.payments.id
-    "sandbox"   = aws_organizations_account.sandbox.id
+    "analytics"   = "300000000003"
+    "log-archive" = "400000000004"
+    "network"     = "200000000002"
+    "payments"    = aws_organizations_account.payments.id
+    "sandbox"     = aws_organizations_account.sandbox.id
   }
 }
 
@@ -16,5 +17,11 @@ output "ou_ids" {
     "Workloads/Prod"    = aws_organizations_organizational_unit.workloads_prod.id
     "Workloads/NonProd" = aws_organizations_organizational_unit.workloads_nonprod.id
     "Data"              = aws_organizations_organizational_unit.data.id
+    "Security"          = aws_organizations_organizational_unit.security.id
   }
+}
+
+output "organization_id" {
+  description = "The organization's id; the log archive admits only this organization."
+  value       = aws_organizations_organization.this.id
 }

@@ -24,6 +24,11 @@ resource "aws_organizations_organizational_unit" "infrastructure" {
   parent_id = aws_organizations_organization.this.roots[0].id
 }
 
+resource "aws_organizations_organizational_unit" "security" {
+  name      = "Security"
+  parent_id = aws_organizations_organization.this.roots[0].id
+}
+
 resource "aws_organizations_organizational_unit" "workloads" {
   name      = "Workloads"
   parent_id = aws_organizations_organization.this.roots[0].id
@@ -43,6 +48,21 @@ resource "aws_organizations_account" "app-a" {
   name              = "app-a"
   email             = "aws+app-a@example.com"
   parent_id         = aws_organizations_organizational_unit.workloads_prod.id
+  role_name         = "OrganizationAccountAccessRole"
+  close_on_deletion = false
+
+  lifecycle {
+    # An account is never destroyed by a plan: a changed email would replace it. AWS does not
+    # return role_name after creation, so a change to it is ignored rather than replacing.
+    prevent_destroy = true
+    ignore_changes  = [role_name]
+  }
+}
+
+resource "aws_organizations_account" "log-archive" {
+  name              = "log-archive"
+  email             = "aws+log-archive@example.com"
+  parent_id         = aws_organizations_organizational_unit.security.id
   role_name         = "OrganizationAccountAccessRole"
   close_on_deletion = false
 

@@ -1,8 +1,9 @@
 output "account_ids" {
   description = "Account ids by lzgen account name; downstream stacks read this."
   value = {
-    "app-a"   = aws_organizations_account.app-a.id
-    "network" = "222222222222"
+    "app-a"       = aws_organizations_account.app-a.id
+    "log-archive" = aws_organizations_account.log-archive.id
+    "network"     = "222222222222"
   }
 }
 
@@ -10,8 +11,14 @@ output "ou_ids" {
   description = "OU ids by OU path."
   value = {
     "Infrastructure"    = aws_organizations_organizational_unit.infrastructure.id
+    "Security"          = aws_organizations_organizational_unit.security.id
     "Workloads"         = aws_organizations_organizational_unit.workloads.id
     "Workloads/Prod"    = aws_organizations_organizational_unit.workloads_prod.id
     "Workloads/NonProd" = aws_organizations_organizational_unit.workloads_nonprod.id
   }
+}
+
+output "organization_id" {
+  description = "The organization's id; the log archive admits only this organization."
+  value       = aws_organizations_organization.this.id
 }

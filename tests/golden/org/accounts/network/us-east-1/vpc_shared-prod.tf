@@ -499,112 +499,12 @@ resource "aws_vpc_endpoint" "shared-prod_logs" {
   }
 }
 
-# Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
-# write to that group and nothing else.
-resource "aws_kms_key" "shared-prod_flow_logs" {
-  description             = "Flow logs of VPC shared-prod"
-  enable_key_rotation     = true
-  deletion_window_in_days = 30
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid       = "AccountAdministers"
-        Effect    = "Allow"
-        Principal = { AWS = "arn:aws:iam::${local.account_id}:root" }
-        Action    = "kms:*"
-        Resource  = "*"
-      },
-      {
-        Sid       = "CloudWatchLogsUsesForThisGroup"
-        Effect    = "Allow"
-        Principal = { Service = "logs.us-east-1.amazonaws.com" }
-        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
-        Resource  = "*"
-        Condition = {
-          ArnEquals = {
-            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/shared-prod"
-          }
-        }
-      },
-    ]
-  })
-
-  tags = {
-    Name = "shared-prod-flow-logs"
-  }
-}
-
-resource "aws_kms_alias" "shared-prod_flow_logs" {
-  name          = "alias/lzgen/flow-logs/shared-prod"
-  target_key_id = aws_kms_key.shared-prod_flow_logs.key_id
-}
-
-resource "aws_cloudwatch_log_group" "shared-prod_flow_logs" {
-  name              = "/lzgen/vpc-flow-logs/shared-prod"
-  retention_in_days = 365
-  kms_key_id        = aws_kms_key.shared-prod_flow_logs.arn
-}
-
-# Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
-# read them as IAM policies.
-data "aws_iam_policy_document" "shared-prod_flow_logs_trust" {
-  statement {
-    sid     = "VpcFlowLogsOfThisAccount"
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["vpc-flow-logs.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
-    }
-
-    condition {
-      test     = "ArnLike"
-      variable = "aws:SourceArn"
-      values   = ["arn:aws:ec2:us-east-1:${local.account_id}:vpc-flow-log/*"]
-    }
-  }
-}
-
-resource "aws_iam_role" "shared-prod_flow_logs" {
-  name               = "lzgen-flow-logs-shared-prod"
-  description        = "VPC flow logs of shared-prod deliver to their log group"
-  assume_role_policy = data.aws_iam_policy_document.shared-prod_flow_logs_trust.json
-}
-
-data "aws_iam_policy_document" "shared-prod_flow_logs_delivery" {
-  statement {
-    sid = "DeliverToThisLogGroupOnly"
-    actions = [
-      "logs:CreateLogStream",
-      "logs:DescribeLogStreams",
-      "logs:PutLogEvents",
-    ]
-    resources = [
-      aws_cloudwatch_log_group.shared-prod_flow_logs.arn,
-      "${aws_cloudwatch_log_group.shared-prod_flow_logs.arn}:*",
-    ]
-  }
-}
-
-resource "aws_iam_role_policy" "shared-prod_flow_logs" {
-  name   = "deliver-to-log-group"
-  role   = aws_iam_role.shared-prod_flow_logs.id
-  policy = data.aws_iam_policy_document.shared-prod_flow_logs_delivery.json
-}
-
+# Flow logs: every packet decision, to the organization's log archive bucket (central).
 resource "aws_flow_log" "shared-prod" {
   vpc_id               = aws_vpc.shared-prod.id
   traffic_type         = "ALL"
-  log_destination_type = "cloud-watch-logs"
-  log_destination      = aws_cloudwatch_log_group.shared-prod_flow_logs.arn
-  iam_role_arn         = aws_iam_role.shared-prod_flow_logs.arn
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::log-archive-111111111111-example-corp"
 
   tags = {
     Name = "shared-prod"

@@ -1,0 +1,211 @@
+"""The security baseline: service control policies, the log archive and the organization trail.
+
+Three stack parts, in three stacks:
+
+- organization stack: the service control policies (``baseline.tf``, the policy JSON under
+  ``scp/``) and their attachments to OUs and accounts;
+- the log archive account's home-region stack: the log bucket and its KMS key;
+- ``organization-trail`` (management account, home region): the organization trail, its KMS key
+  and CloudWatch Logs group. It is its own stack because the trail needs the bucket, and the
+  bucket's stack needs the organization stack (which may create the log archive account):
+  organization -> log archive -> organization-trail.
+
+Names that other stacks use are derived, not read: the bucket is
+``log-archive-<management account id>-<org name>`` and the trail ARN is known from the
+management account id, the home region and the trail name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lzgen.model import OrgFile
+from lzgen.model.baseline import Baseline, ParametrisedPolicy
+from lzgen.model.organization import Account
+from lzgen.plan.naming import ident, ou_ident
+from lzgen.plan.stack import remote_state
+from lzgen.plan.types import ORGANIZATION, ORGANIZATION_TRAIL, FileSpec, StackPart
+from lzgen.scp import LIBRARY, policy_context
+
+TRAIL_LOG_GROUP = "/lzgen/organization-trail"
+TRAIL_LOG_RETENTION_DAYS = 365
+
+
+@dataclass(frozen=True)
+class LogArchive:
+    """Where the log archive lives and the names other stacks derive from it."""
+
+    account: Account
+    region: str
+    bucket: str
+
+    @property
+    def home(self) -> tuple[str, str]:
+        return (self.account.name, self.region)
+
+    @property
+    def stack_path(self) -> str:
+        return f"accounts/{self.account.name}/{self.region}"
+
+    @property
+    def bucket_arn(self) -> str:
+        return f"arn:aws:s3:::{self.bucket}"
+
+
+def log_bucket_name(org: OrgFile) -> str:
+    """Globally unique through the management account id, at most 63 characters."""
+    name = f"log-archive-{org.organization.management_account_id}-{org.organization.name}"
+    return name[:63].rstrip("-")
+
+
+def log_archive(org: OrgFile) -> LogArchive | None:
+    if org.baseline is None:
+        return None
+    account = next(a for a in org.accounts if a.name == org.baseline.log_archive_account)
+    return LogArchive(account, org.organization.home_region, log_bucket_name(org))
+
+
+def central_flow_logs(org: OrgFile) -> LogArchive | None:
+    """The log archive when VPC flow logs go to its bucket, else None."""
+    archive = log_archive(org)
+    if archive is None or org.baseline is None or org.baseline.flow_logs_destination != "central":
+        return None
+    return archive
+
+
+def trail_name(org: OrgFile) -> str:
+    return f"{org.organization.name}-organization-trail"
+
+
+def trail_arn(org: OrgFile) -> str:
+    o = org.organization
+    return f"arn:aws:cloudtrail:{o.home_region}:{o.management_account_id}:trail/{trail_name(org)}"
+
+
+# --- service control policies ---------------------------------------------------------------
+
+
+def _policy_targets(org: OrgFile, baseline: Baseline) -> list[dict[str, Any]]:
+    accounts = {a.name: a for a in org.accounts}
+    targets: list[dict[str, Any]] = [
+        {"kind": "ou", "name": path, "ou": ou_ident(path), "account": None, "account_id": None}
+        for path in baseline.attach.ous
+    ]
+    for name in baseline.attach.accounts:
+        account = accounts[name]
+        targets.append(
+            {
+                "kind": "account",
+                "name": name,
+                "ou": None,
+                "account": ident(name) if account.id is None else None,
+                "account_id": account.id,
+            }
+        )
+    return targets
+
+
+def _policies(org: OrgFile, baseline: Baseline) -> list[dict[str, Any]]:
+    targets = _policy_targets(org, baseline)
+    policies = []
+    for entry in baseline.service_control_policies:
+        name = entry.name if isinstance(entry, ParametrisedPolicy) else entry
+        regions = tuple(entry.regions) if isinstance(entry, ParametrisedPolicy) else ()
+        policies.append(
+            {
+                "id": ident(name),
+                "name": name,
+                "description": LIBRARY[name].description,
+                "file": f"scp/{name}.json",
+                "template": LIBRARY[name].template,
+                "context": policy_context(org.organization.access_role, regions),
+                "attachments": [
+                    {**t, "id": ident(name, t["kind"], *t["name"].split("/"))} for t in targets
+                ],
+            }
+        )
+    return policies
+
+
+def _scp_part(org: OrgFile, baseline: Baseline) -> StackPart | None:
+    policies = _policies(org, baseline)
+    if not policies:
+        return None
+    files = (
+        FileSpec("baseline.tf", "baseline/service_control_policies.tf.j2", {"policies": policies}),
+        *(FileSpec(p["file"], p["template"], p["context"]) for p in policies),
+    )
+    return StackPart(ORGANIZATION, files, sum(1 + len(p["attachments"]) for p in policies))
+
+
+# --- log archive ----------------------------------------------------------------------------
+
+
+def _log_archive_part(org: OrgFile, baseline: Baseline, archive: LogArchive) -> StackPart:
+    context = {
+        "bucket": archive.bucket,
+        "bucket_arn": archive.bucket_arn,
+        "management_account_id": org.organization.management_account_id,
+        "trail_arn": trail_arn(org) if baseline.organization_trail else None,
+        "flow_logs": baseline.flow_logs_destination == "central",
+        "object_lock": baseline.object_lock_days is not None,
+        "object_lock_days": baseline.object_lock_days,
+    }
+    files = (
+        FileSpec("log_archive.tf", "baseline/log_archive.tf.j2", {"archive": context}),
+        FileSpec("outputs.tf", "baseline/log_archive_outputs.tf.j2", {"archive": context}),
+    )
+    resources = 10 + int(baseline.object_lock_days is not None)
+    # the bucket policy admits only this organization: its id comes from the organization stack
+    return StackPart(archive.home, files, resources, reads=((ORGANIZATION, ORGANIZATION),))
+
+
+# --- organization trail ---------------------------------------------------------------------
+
+
+def _trail_part(org: OrgFile, archive: LogArchive) -> StackPart:
+    o = org.organization
+    created = archive.account.id is None
+    context = {
+        "name": trail_name(org),
+        "arn": trail_arn(org),
+        "region": o.home_region,
+        "management_account_id": o.management_account_id,
+        "bucket": archive.bucket,
+        "log_archive": {
+            "name": archive.account.name,
+            "id": archive.account.id,
+            "remote_state": remote_state(org, ORGANIZATION_TRAIL, ORGANIZATION)
+            if created
+            else None,
+        },
+        "log_group": TRAIL_LOG_GROUP,
+        "log_group_arn": f"arn:aws:logs:{o.home_region}:{o.management_account_id}:log-group:"
+        f"{TRAIL_LOG_GROUP}",
+        "retention_days": TRAIL_LOG_RETENTION_DAYS,
+    }
+    files = (
+        FileSpec("organization_trail.tf", "baseline/organization_trail.tf.j2", {"trail": context}),
+    )
+    return StackPart(
+        ORGANIZATION_TRAIL,
+        files,
+        6,
+        depends_on=(archive.stack_path,),
+        reads=((ORGANIZATION, ORGANIZATION),) if created else (),
+    )
+
+
+def plan_baseline(org: OrgFile) -> list[StackPart]:
+    baseline = org.baseline
+    archive = log_archive(org)
+    if baseline is None or archive is None:
+        return []
+    parts = [_log_archive_part(org, baseline, archive)]
+    scps = _scp_part(org, baseline)
+    if scps is not None:
+        parts.insert(0, scps)
+    if baseline.organization_trail:
+        parts.append(_trail_part(org, archive))
+    return parts

@@ -1,0 +1,19 @@
+output "account_ids" {
+  description = "Account ids by lzgen account name; downstream stacks read this."
+  value = {
+    "dev"        = aws_organizations_account.dev.id
+    "management" = "123456789012"
+  }
+}
+
+output "ou_ids" {
+  description = "OU ids by OU path."
+  value = {
+    "Sandbox" = aws_organizations_organizational_unit.sandbox.id
+  }
+}
+
+output "organization_id" {
+  description = "The organization's id; the log archive admits only this organization."
+  value       = aws_organizations_organization.this.id
+}

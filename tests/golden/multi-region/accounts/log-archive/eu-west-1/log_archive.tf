@@ -1,0 +1,222 @@
+# The log archive: one bucket for the organization's logs, encrypted with its own KMS key,
+# versioned, never public, written to only by this organization's CloudTrail trail and by VPC
+# flow log delivery for accounts of this organization.
+locals {
+  organization_id = data.terraform_remote_state.organization.outputs.organization_id
+}
+
+# The key policy is inline (jsonencode): it is a resource policy on this key, where "*" means
+# the key itself.
+resource "aws_kms_key" "log_archive" {
+  description             = "Log archive bucket log-archive-100000000001-globex"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountAdministers"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:aws:iam::${local.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      # The trail encrypts its log files with its own key; objects it writes without naming
+      # a key take this bucket's default.
+      {
+        Sid       = "OrganizationTrailEncrypts"
+        Effect    = "Allow"
+        Principal = { Service = "cloudtrail.amazonaws.com" }
+        Action    = ["kms:GenerateDataKey*", "kms:DescribeKey"]
+        Resource  = "*"
+        Condition = {
+          StringEquals = { "aws:SourceArn" = "arn:aws:cloudtrail:eu-west-1:100000000001:trail/globex-organization-trail" }
+        }
+      },
+    ]
+  })
+
+  tags = {
+    Name = "log-archive"
+  }
+}
+
+resource "aws_kms_alias" "log_archive" {
+  name          = "alias/lzgen/log-archive"
+  target_key_id = aws_kms_key.log_archive.key_id
+}
+
+resource "aws_s3_bucket" "log_archive" {
+  bucket              = "log-archive-100000000001-globex"
+  force_destroy       = false
+  object_lock_enabled = false
+
+  tags = {
+    Name = "log-archive-100000000001-globex"
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_s3_bucket_ownership_controls" "log_archive" {
+  bucket = aws_s3_bucket.log_archive.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "log_archive" {
+  bucket                  = aws_s3_bucket.log_archive.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "log_archive" {
+  bucket = aws_s3_bucket.log_archive.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "log_archive" {
+  bucket = aws_s3_bucket.log_archive.id
+
+  rule {
+    bucket_key_enabled = true
+
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.log_archive.arn
+    }
+  }
+}
+
+# Logs are kept until you decide otherwise; only failed multipart uploads are cleaned up.
+resource "aws_s3_bucket_lifecycle_configuration" "log_archive" {
+  bucket = aws_s3_bucket.log_archive.id
+
+  rule {
+    id     = "abort-incomplete-multipart-uploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.log_archive]
+}
+
+# New log objects are events on the default event bus, for whoever wants to react to them.
+resource "aws_s3_bucket_notification" "log_archive" {
+  bucket      = aws_s3_bucket.log_archive.id
+  eventbridge = true
+}
+
+data "aws_iam_policy_document" "log_archive_bucket" {
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      aws_s3_bucket.log_archive.arn,
+      "${aws_s3_bucket.log_archive.arn}/*",
+    ]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid     = "DenyPrincipalsOutsideThisOrganization"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      aws_s3_bucket.log_archive.arn,
+      "${aws_s3_bucket.log_archive.arn}/*",
+    ]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "StringNotEquals"
+      variable = "aws:PrincipalOrgID"
+      values   = [local.organization_id]
+    }
+
+    condition {
+      test     = "BoolIfExists"
+      variable = "aws:PrincipalIsAWSService"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid       = "OrganizationTrailChecksAcl"
+    actions   = ["s3:GetBucketAcl"]
+    resources = [aws_s3_bucket.log_archive.arn]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudtrail.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:cloudtrail:eu-west-1:100000000001:trail/globex-organization-trail"]
+    }
+  }
+
+  statement {
+    sid     = "OrganizationTrailWrites"
+    actions = ["s3:PutObject"]
+    resources = [
+      "${aws_s3_bucket.log_archive.arn}/AWSLogs/100000000001/*",
+      "${aws_s3_bucket.log_archive.arn}/AWSLogs/${local.organization_id}/*",
+    ]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudtrail.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:cloudtrail:eu-west-1:100000000001:trail/globex-organization-trail"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "s3:x-amz-acl"
+      values   = ["bucket-owner-full-control"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "log_archive" {
+  bucket = aws_s3_bucket.log_archive.id
+  policy = data.aws_iam_policy_document.log_archive_bucket.json
+
+  depends_on = [aws_s3_bucket_public_access_block.log_archive]
+}
