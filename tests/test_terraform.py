@@ -28,6 +28,7 @@ from conftest import (
     terraform_env,
 )
 from lzgen.offline import StackResult, plan_offline
+from lzgen.scp import SCP_SIZE_LIMIT, policy_document
 
 pytestmark = pytest.mark.terraform
 
@@ -382,10 +383,232 @@ def test_org_network_stack_subnets_and_endpoint_group(
     assert [r["cidr_blocks"] for r in ipv4] == [["10.10.0.0/16"]]
 
 
-def test_org_organization_stack_outputs_both_account_ids(
+def test_org_organization_stack_outputs_every_account_id(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
     plan = offline_plans.plan("org", _org_stack(rendered_examples, "organization"))
     output = plan.data["output_changes"]["account_ids"]
     assert output["after"] == {"network": "222222222222"}
-    assert output["after_unknown"] == {"app-a": True}
+    assert output["after_unknown"] == {"app-a": True, "log-archive": True}
+
+
+# ---------------------------------------------------------------------------------------------
+# every stack: the manifest's resource count is what Terraform plans
+
+
+@pytest.mark.parametrize(("example", "stack"), STACKS)
+def test_manifest_resource_count_is_what_terraform_plans(
+    example: str, stack: dict[str, Any] | str, offline_plans: OfflinePlans
+) -> None:
+    entry = stack_or_fail(stack)
+    plan = offline_plans.plan(example, entry)
+    managed = {a: c for a, c in plan.changes.items() if not a.startswith("data.")}
+    created = [a for a, c in managed.items() if c["actions"] == ["create"]]
+    assert len(created) == len(managed), "an offline plan of a new stack only creates"
+    assert entry["resources"] == len(created), (
+        f"manifest says {entry['resources']} resources, terraform plans {len(created)}"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# baseline: service control policies, account settings, central flow logs, the trail
+
+SETTING_TYPES = {
+    "ebs_encryption_by_default": "aws_ebs_encryption_by_default",
+    "s3_block_public_access": "aws_s3_account_public_access_block",
+    "iam_password_policy": "aws_iam_account_password_policy",
+    "ecs_awsvpc_trunking": "aws_ecs_account_setting_default",
+}
+REGIONAL_SETTINGS = {"ebs_encryption_by_default", "ecs_awsvpc_trunking"}
+MANAGEMENT = "(management)"
+
+
+def _org_yaml(example: str) -> dict[str, Any]:
+    source = next(p for p in examples() if p.stem == example)
+    data: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
+    return data
+
+
+BASELINE_EXAMPLES = [p for p in EXAMPLES if "baseline" in _org_yaml(p.values[0])]
+
+
+def _stacks(rendered: RenderedExamples, example: str) -> dict[str, dict[str, Any]]:
+    return {s["name"]: s for s in rendered.manifest(example)["stacks"]}
+
+
+def _ou_path(plan: Plan, address: str) -> str:
+    name: str = plan.planned[address]["name"]
+    parents = [
+        p
+        for p in plan.resources(address, "parent_id")
+        if p.startswith("aws_organizations_organizational_unit.")
+    ]
+    return f"{_ou_path(plan, parents[0])}/{name}" if parents else name
+
+
+def _attachment_target(plan: Plan, attachment: str, ids: dict[str, str]) -> tuple[str, str]:
+    """("ou", path) or ("account", name) that an attachment's target_id points at."""
+    refs = plan.resources(attachment, "target_id")
+    if not refs:  # an existing account, by its id
+        return ("account", ids[plan.planned[attachment]["target_id"]])
+    assert len(refs) == 1, refs
+    if refs[0].startswith("aws_organizations_organizational_unit."):
+        return ("ou", _ou_path(plan, refs[0]))
+    assert refs[0].startswith("aws_organizations_account."), refs
+    return ("account", plan.planned[refs[0]]["name"])
+
+
+@pytest.mark.parametrize("example", BASELINE_EXAMPLES)
+def test_each_scp_is_attached_to_exactly_the_configured_targets(
+    example: str, rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    org = _org_yaml(example)
+    baseline = org["baseline"]
+    expected_targets = sorted(
+        [("ou", ou) for ou in baseline.get("attach", {}).get("ous", [])]
+        + [("account", a) for a in baseline.get("attach", {}).get("accounts", [])]
+    )
+    names = [e if isinstance(e, str) else e["name"] for e in baseline["service_control_policies"]]
+    ids = {a["id"]: a["name"] for a in org["accounts"] if "id" in a}
+    plan = offline_plans.plan(example, _stacks(rendered_examples, example)["organization"])
+    policies = {plan.planned[p]["name"]: p for p in plan.of_type("aws_organizations_policy")}
+    assert sorted(policies) == sorted(names)
+    attached: dict[str, list[tuple[str, str]]] = {name: [] for name in names}
+    for attachment in plan.of_type("aws_organizations_policy_attachment"):
+        policy = plan.planned[plan.one(attachment, "policy_id")]["name"]
+        attached[policy].append(_attachment_target(plan, attachment, ids))
+    assert {n: sorted(t) for n, t in attached.items()} == dict.fromkeys(names, expected_targets)
+
+
+@pytest.mark.parametrize("example", BASELINE_EXAMPLES)
+def test_each_scp_is_the_library_policy_and_fits_the_size_limit(
+    example: str, rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    org = _org_yaml(example)
+    role = org["organization"].get("access_role", "OrganizationAccountAccessRole")
+    plan = offline_plans.plan(example, _stacks(rendered_examples, example)["organization"])
+    for entry in org["baseline"]["service_control_policies"]:
+        name = entry if isinstance(entry, str) else entry["name"]
+        regions = () if isinstance(entry, str) else tuple(entry["regions"])
+        (address,) = [
+            p for p in plan.of_type("aws_organizations_policy") if plan.planned[p]["name"] == name
+        ]
+        values = plan.planned[address]
+        assert values["type"] == "SERVICE_CONTROL_POLICY"
+        content = values["content"]  # exactly what Terraform sends to Organizations
+        assert len(content) < SCP_SIZE_LIMIT, f"{name}: {len(content)} characters"
+        assert json.loads(content) == policy_document(name, access_role=role, regions=regions)
+
+
+def _settings_expected(org: dict[str, Any]) -> dict[str, set[str]]:
+    """Account name (or MANAGEMENT) -> the settings some account_settings entry turns on."""
+    management_listed = any(
+        a.get("id") == org["organization"]["management_account_id"] for a in org["accounts"]
+    )
+    wanted: dict[str, set[str]] = {}
+    for entry in org.get("account_settings", []):
+        on = {k for k in SETTING_TYPES if entry.get(k)}
+        targets = entry.get("accounts", [])
+        names = [
+            a["name"]
+            for a in org["accounts"]
+            if targets == "all"
+            or a["name"] in targets
+            or any(a["ou"] == ou or a["ou"].startswith(f"{ou}/") for ou in entry.get("ous", []))
+        ]
+        if targets == "all" and not management_listed:
+            names.append(MANAGEMENT)
+        for name in names:
+            wanted.setdefault(name, set()).update(on)
+    return wanted
+
+
+@pytest.mark.parametrize(
+    "example", [p for p in EXAMPLES if "account_settings" in _org_yaml(p.values[0])]
+)
+def test_account_settings_are_in_exactly_the_targeted_accounts_stacks(
+    example: str, rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    org = _org_yaml(example)
+    wanted = _settings_expected(org)
+    home = org["organization"]["home_region"]
+    found: dict[str, set[str]] = {}
+    expected: dict[str, set[str]] = {}
+    for name, stack in _stacks(rendered_examples, example).items():
+        plan = offline_plans.plan(example, stack)
+        found[name] = {k for k, t in SETTING_TYPES.items() if plan.of_type(t)}
+        if name == "organization":
+            owner, region = MANAGEMENT, home
+        elif "/" in name:
+            owner, region = name.split("/")
+        else:  # another management-account stack (organization-trail)
+            owner, region = "", home
+        settings = wanted.get(owner, set())
+        expected[name] = {s for s in settings if s in REGIONAL_SETTINGS or region == home}
+        if "iam_password_policy" in found[name]:
+            (policy,) = plan.of_type("aws_iam_account_password_policy")
+            values = plan.planned[policy]
+            assert values["minimum_password_length"] >= 14
+            assert values["password_reuse_prevention"] == 24
+            assert values["max_password_age"] == 90
+            assert all(
+                values[k]
+                for k in (
+                    "require_lowercase_characters",
+                    "require_uppercase_characters",
+                    "require_numbers",
+                    "require_symbols",
+                )
+            )
+        if "ecs_awsvpc_trunking" in found[name]:
+            (setting,) = plan.of_type("aws_ecs_account_setting_default")
+            assert plan.planned[setting]["name"] == "awsvpcTrunking"
+            assert plan.planned[setting]["value"] == "enabled"
+    assert found == expected
+
+
+def test_org_central_flow_logs_go_to_the_log_archive_bucket(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    stacks = _stacks(rendered_examples, "org")
+    archive = offline_plans.plan("org", stacks["log-archive/us-east-1"])
+    bucket = archive.planned["aws_s3_bucket.log_archive"]["bucket"]
+    flow_logs = 0
+    for name in ("network/us-east-1", "app-a/us-east-1"):
+        assert "accounts/log-archive/us-east-1" in stacks[name]["depends_on"]
+        plan = offline_plans.plan("org", stacks[name])
+        assert not plan.of_type("aws_cloudwatch_log_group"), "central: no per-VPC log group"
+        assert not plan.of_type("aws_iam_role"), "central: no flow log role"
+        for flow_log in plan.of_type("aws_flow_log"):
+            values = plan.planned[flow_log]
+            assert values["log_destination_type"] == "s3"
+            assert values["log_destination"] == f"arn:aws:s3:::{bucket}"
+            assert values.get("iam_role_arn") in (None, "")
+            flow_logs += 1
+    assert flow_logs == 2
+
+
+def test_org_trail_is_an_organization_trail_into_the_log_archive(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    stacks = _stacks(rendered_examples, "org")
+    order = [s["name"] for s in rendered_examples.manifest("org")["stacks"]]
+    assert order.index("organization-trail") > order.index("log-archive/us-east-1")
+    assert stacks["organization-trail"]["depends_on"] == [
+        "accounts/log-archive/us-east-1",
+        "organization",
+    ]
+    archive = offline_plans.plan("org", stacks["log-archive/us-east-1"])
+    bucket = archive.planned["aws_s3_bucket.log_archive"]
+    assert bucket["object_lock_enabled"] is True
+    versioning = archive.planned["aws_s3_bucket_versioning.log_archive"]
+    assert versioning["versioning_configuration"][0]["status"] == "Enabled"
+    trail = offline_plans.plan("org", stacks["organization-trail"])
+    values = trail.planned["aws_cloudtrail.organization"]
+    assert values["s3_bucket_name"] == bucket["bucket"]
+    assert values["is_organization_trail"] is True
+    assert values["is_multi_region_trail"] is True
+    assert values["enable_log_file_validation"] is True
+    assert (
+        trail.one("aws_cloudtrail.organization", "kms_key_id") == "aws_kms_key.organization_trail"
+    )
