@@ -365,3 +365,28 @@ def test_unknown_state_backend() -> None:
         """)
     )
     assert (d.code, d.line) == ("LZ1012", 5)
+
+
+def test_policy_given_as_a_mapping_reports_only_the_mapping_mistake() -> None:
+    d = only(
+        org("""
+        baseline:
+          log_archive_account: network
+          service_control_policies:
+            - { name: allowed-regions, region: [us-east-1] }
+        """)
+    )
+    assert (d.code, d.line, d.column) == ("LZ1010", 4, 32)
+    assert d.hint == "did you mean 'regions'?"
+    assert d.path == "baseline.service_control_policies[0].region"
+
+
+def test_account_settings_targets_are_all_or_a_list() -> None:
+    d = only(
+        org("""
+        account_settings:
+          - { accounts: al, ebs_encryption_by_default: true }
+        """)
+    )
+    assert (d.code, d.line, d.column) == ("LZ1012", 2, 17)
+    assert d.message == "account_settings[0].accounts: Input should be 'all', got 'al'"

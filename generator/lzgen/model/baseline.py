@@ -3,9 +3,9 @@ service control policies from lzgen's library and where they are attached."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Discriminator, Field, StringConstraints, Tag
 
 from lzgen.model.common import StrictModel
 
@@ -19,7 +19,16 @@ class ParametrisedPolicy(StrictModel):
     regions: Annotated[list[str], Field(min_length=1)]
 
 
-PolicyRef = PolicyName | ParametrisedPolicy
+def _policy_form(value: Any) -> str:
+    return "parametrised" if isinstance(value, dict) else "name"
+
+
+# A name or a mapping, told apart by the YAML node's kind, so a mistake in one form is not also
+# reported as a mismatch with the other.
+PolicyRef = Annotated[
+    Annotated[PolicyName, Tag("name")] | Annotated[ParametrisedPolicy, Tag("parametrised")],
+    Discriminator(_policy_form),
+]
 
 
 class Attach(StrictModel):
