@@ -36,6 +36,7 @@ class Expected:
 # file (tests/errors/<case>.yaml) -> the first error, and the exit code of validate and render
 TABLE: dict[str, Expected] = {
     "alias_bomb": Expected("LZ1003", 5, 45),
+    "allowed_regions_without_vpc_region": Expected("LZ7003", 14, 41),
     "az_not_in_region": Expected("LZ2008", 16, 17),
     "deep_nesting": Expected("LZ1006", 2, 68),
     "duplicate_account_email": Expected("LZ2004", 14, 12),
@@ -48,6 +49,7 @@ TABLE: dict[str, Expected] = {
     "not_a_mapping": Expected("LZ1012", 1, 1),
     "nul_byte": Expected("LZ1001", 3, 1),
     "python_tag": Expected("LZ1005", 2, 15),
+    "scp_denies_access_role": Expected("LZ7004", 13, 30),
     "subnet_outside_vpc": Expected("LZ3002", 21, 30),
     "syntax_error": Expected("LZ1001", 4, 25),
     "tiers_do_not_fit": Expected("LZ3004", 19, 43),
