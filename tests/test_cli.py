@@ -232,6 +232,8 @@ def test_schema_is_json_schema_of_the_contract() -> None:
         "organizational_units",
         "accounts",
         "vpcs",
+        "transit_gateways",
+        "vpc_peerings",
     }
 
 

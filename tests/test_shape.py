@@ -30,7 +30,10 @@ def test_unknown_top_level_key_far_from_any_lists_valid_keys() -> None:
         """)
     )
     assert (d.code, d.line, d.column) == ("LZ1010", 1, 1)
-    assert d.hint == "valid values: accounts, organization, organizational_units, version, vpcs"
+    assert d.hint == (
+        "valid values: accounts, organization, organizational_units, transit_gateways, version, "
+        "vpc_peerings, vpcs"
+    )
 
 
 def test_unknown_key_in_a_subnet_tier_block() -> None:

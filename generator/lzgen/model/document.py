@@ -6,7 +6,9 @@ from typing import Literal
 
 from lzgen.model.common import StrictModel
 from lzgen.model.organization import Account, Organization, OrganizationalUnit
+from lzgen.model.transit_gateway import TransitGateway
 from lzgen.model.vpc import Vpc
+from lzgen.model.vpc_peering import VpcPeering
 
 
 class OrgFile(StrictModel):
@@ -15,3 +17,5 @@ class OrgFile(StrictModel):
     organizational_units: list[OrganizationalUnit] = []
     accounts: list[Account] = []
     vpcs: list[Vpc] = []
+    transit_gateways: list[TransitGateway] = []
+    vpc_peerings: list[VpcPeering] = []
