@@ -1,8 +1,9 @@
 """Assemble every capability's stack parts into the LandingZone, in apply order.
 
-A capability plans ``StackPart``s (plan/<capability>.py); this module groups them by stack,
-adds each stack's common files, and orders the stacks: the organization first, then account
-stacks by account and region. A new capability adds its planner to ``PLANNERS``.
+A capability plans ``StackPart``s (plan/<capability>.py); this module groups them by stack
+path, assembles each stack (plan/stack.py) and orders the stacks so every stack comes after the
+stacks it depends on: the organization first, ties broken by path. A new capability adds its
+planner to ``PLANNERS``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from lzgen.model import OrgFile
 from lzgen.plan.docs import plan_docs
 from lzgen.plan.organization import plan_organization
-from lzgen.plan.stack import account_stack, organization_stack
+from lzgen.plan.stack import assemble_stack
 from lzgen.plan.types import ORGANIZATION, LandingZone, Stack, StackPart
 from lzgen.plan.vpc import plan_vpcs
 
@@ -21,13 +22,28 @@ PLANNERS: tuple[Callable[[OrgFile], list[StackPart]], ...] = (plan_organization,
 
 
 def build_plan(org: OrgFile) -> LandingZone:
-    by_home: dict[str | tuple[str, str], list[StackPart]] = defaultdict(list)
+    by_path: dict[str, list[StackPart]] = defaultdict(list)
+    by_path[ORGANIZATION] = []
     for planner in PLANNERS:
         for part in planner(org):
-            by_home[part.home].append(part)
-    stacks: list[Stack] = [organization_stack(org, by_home.pop(ORGANIZATION, []))]
-    homes = sorted(home for home in by_home if isinstance(home, tuple))
-    stacks.extend(
-        account_stack(org, account, region, by_home[(account, region)]) for account, region in homes
-    )
-    return LandingZone(org.organization.name, tuple(stacks), plan_docs(org, stacks))
+            by_path[part.path].append(part)
+    stacks = {path: assemble_stack(org, path, parts) for path, parts in by_path.items()}
+    ordered = apply_order(stacks)
+    return LandingZone(org.organization.name, ordered, plan_docs(org, list(ordered)))
+
+
+def apply_order(stacks: dict[str, Stack]) -> tuple[Stack, ...]:
+    """Topological order of the stack DAG; among stacks that are ready, by path."""
+    waiting = {path: set(stack.depends_on) & set(stacks) for path, stack in stacks.items()}
+    ordered: list[Stack] = []
+    while waiting:
+        ready = sorted(path for path, deps in waiting.items() if not deps)
+        if not ready:
+            cycle = ", ".join(sorted(waiting))
+            raise AssertionError(f"stack dependency cycle among: {cycle}")  # a planner bug
+        for path in ready:
+            ordered.append(stacks[path])
+            del waiting[path]
+        for deps in waiting.values():
+            deps.difference_update(ready)
+    return tuple(ordered)

@@ -14,7 +14,7 @@ from lzgen.cidr import CarveFailure, carve, slots_for
 from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
 from lzgen.plan.naming import ident
-from lzgen.plan.types import FileSpec, StackPart
+from lzgen.plan.types import FileSpec, StackPart, account_path
 
 
 def _subnets(vpc: Vpc) -> list[dict[str, Any]]:
@@ -182,5 +182,7 @@ def plan_vpcs(org: OrgFile) -> list[StackPart]:
             *(FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c}) for c in contexts),
             FileSpec("outputs.tf", "vpc/outputs.tf.j2", {"vpcs": contexts}),
         )
-        parts.append(StackPart(home, files, sum(_resource_count(c) for c in contexts)))
+        parts.append(
+            StackPart(account_path(*home), files, sum(_resource_count(c) for c in contexts))
+        )
     return parts

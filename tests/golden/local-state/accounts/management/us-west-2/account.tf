@@ -1,3 +1,0 @@
-locals {
-  account_id = "123456789012"
-}
