@@ -14,11 +14,18 @@ from collections.abc import Callable
 from lzgen.model import OrgFile
 from lzgen.plan.docs import plan_docs
 from lzgen.plan.organization import plan_organization
+from lzgen.plan.ram_share import plan_ram_shares
 from lzgen.plan.stack import assemble_stack
+from lzgen.plan.transit_gateway import plan_transit_gateways
 from lzgen.plan.types import ORGANIZATION, LandingZone, Stack, StackPart
 from lzgen.plan.vpc import plan_vpcs
 
-PLANNERS: tuple[Callable[[OrgFile], list[StackPart]], ...] = (plan_organization, plan_vpcs)
+PLANNERS: tuple[Callable[[OrgFile], list[StackPart]], ...] = (
+    plan_organization,
+    plan_vpcs,
+    plan_ram_shares,
+    plan_transit_gateways,
+)
 
 
 def build_plan(org: OrgFile) -> LandingZone:
