@@ -1,4 +1,7 @@
-"""LZ2007 and LZ2008: regions are real AWS regions and AZ letters exist in them."""
+"""LZ2007 and LZ2008: regions are real AWS regions and AZ letters exist in them.
+
+LZ2007 covers the home and state regions, every VPC's and every transit gateway's region.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ def _region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
         yield region, ("organization", "state", "region")
     for i, vpc in enumerate(ctx.org.vpcs):
         yield vpc.region, ("vpcs", i, "region")
+    for i, tgw in enumerate(ctx.org.transit_gateways):
+        yield tgw.region, ("transit_gateways", i, "region")
 
 
 def check_regions(ctx: RuleContext) -> Iterator[Diagnostic]:
