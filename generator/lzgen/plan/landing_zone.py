@@ -19,12 +19,14 @@ from lzgen.plan.stack import assemble_stack
 from lzgen.plan.transit_gateway import plan_transit_gateways
 from lzgen.plan.types import ORGANIZATION, LandingZone, Stack, StackPart
 from lzgen.plan.vpc import plan_vpcs
+from lzgen.plan.vpc_peering import plan_vpc_peerings
 
 PLANNERS: tuple[Callable[[OrgFile], list[StackPart]], ...] = (
     plan_organization,
     plan_vpcs,
     plan_ram_shares,
     plan_transit_gateways,
+    plan_vpc_peerings,
 )
 
 

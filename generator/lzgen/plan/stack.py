@@ -57,6 +57,13 @@ def needs_organization_state(org: OrgFile, accounts: list[str]) -> bool:
     return any(a.id is None for a in org.accounts if a.name in accounts)
 
 
+def account_local(providers: list[ProviderSpec], account: str) -> str:
+    """The local (account.tf) holding ``account``'s id in a stack acting with ``providers``."""
+    if len({p.account for p in providers}) == 1:
+        return "local.account_id"
+    return f"local.account_ids[{hcl(account)}]"
+
+
 def _is_management(org: OrgFile, account_name: str) -> bool:
     account = next((a for a in org.accounts if a.name == account_name), None)
     return account_name == MANAGEMENT or (
@@ -78,7 +85,10 @@ def _stack_files(
     if isinstance(state, S3State):
         backend.update(bucket=state.bucket, key=state_key(org, path), region=state.region)
     tags = {"ManagedBy": "lzgen", "LzgenStack": name, "Organization": org.organization.name}
-    accounts = sorted({p.account for p in providers if not _is_management(org, p.account)})
+    # Every account the stack acts in gets its id as a local, the management account too (its
+    # VPCs' flow-log policies and peerings name it); the organization stack needs none.
+    named = {a.name for a in org.accounts} if path != ORGANIZATION else set()
+    accounts = sorted({p.account for p in providers if p.account in named})
     single = len(accounts) == 1 and len({p.account for p in providers}) == 1
     provider_ctx = [
         {
@@ -86,7 +96,7 @@ def _stack_files(
             "region": p.region,
             "role_account_expr": None
             if _is_management(org, p.account)
-            else ("local.account_id" if single else f"local.account_ids[{hcl(p.account)}]"),
+            else account_local(providers, p.account),
         }
         for p in providers
     ]

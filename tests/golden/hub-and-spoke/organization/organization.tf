@@ -19,6 +19,11 @@ resource "aws_organizations_organization" "this" {
   }
 }
 
+# Lets AWS RAM share with the organization's accounts and OUs without invitations.
+resource "aws_ram_sharing_with_organization" "this" {
+  depends_on = [aws_organizations_organization.this]
+}
+
 resource "aws_organizations_organizational_unit" "infrastructure" {
   name      = "Infrastructure"
   parent_id = aws_organizations_organization.this.roots[0].id

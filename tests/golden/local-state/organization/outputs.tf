@@ -12,3 +12,10 @@ output "ou_ids" {
     "Sandbox" = aws_organizations_organizational_unit.sandbox.id
   }
 }
+
+output "ou_arns" {
+  description = "OU ARNs by OU path (RAM shares name OUs by ARN)."
+  value = {
+    "Sandbox" = aws_organizations_organizational_unit.sandbox.arn
+  }
+}

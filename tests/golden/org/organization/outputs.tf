@@ -15,3 +15,13 @@ output "ou_ids" {
     "Workloads/NonProd" = aws_organizations_organizational_unit.workloads_nonprod.id
   }
 }
+
+output "ou_arns" {
+  description = "OU ARNs by OU path (RAM shares name OUs by ARN)."
+  value = {
+    "Infrastructure"    = aws_organizations_organizational_unit.infrastructure.arn
+    "Workloads"         = aws_organizations_organizational_unit.workloads.arn
+    "Workloads/Prod"    = aws_organizations_organizational_unit.workloads_prod.arn
+    "Workloads/NonProd" = aws_organizations_organizational_unit.workloads_nonprod.arn
+  }
+}

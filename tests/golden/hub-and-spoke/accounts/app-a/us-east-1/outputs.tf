@@ -18,3 +18,8 @@ output "app-a-vpc_route_table_ids" {
     "app-a-vpc-private-b" = aws_route_table.app-a-vpc_private_b.id
   }
 }
+
+output "core_app-a-vpc_attachment_id" {
+  description = "Id of the attachment of app-a-vpc to Transit Gateway core."
+  value       = aws_ec2_transit_gateway_vpc_attachment.core_app-a-vpc.id
+}

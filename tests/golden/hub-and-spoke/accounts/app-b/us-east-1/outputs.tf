@@ -19,3 +19,8 @@ output "app-b-vpc_route_table_ids" {
     "app-b-vpc-private-c" = aws_route_table.app-b-vpc_private_c.id
   }
 }
+
+output "core_app-b-vpc_attachment_id" {
+  description = "Id of the attachment of app-b-vpc to Transit Gateway core."
+  value       = aws_ec2_transit_gateway_vpc_attachment.core_app-b-vpc.id
+}

@@ -18,3 +18,8 @@ output "dev-vpc_route_table_ids" {
     "dev-vpc-private-b" = aws_route_table.dev-vpc_private_b.id
   }
 }
+
+output "core_dev-vpc_attachment_id" {
+  description = "Id of the attachment of dev-vpc to Transit Gateway core."
+  value       = aws_ec2_transit_gateway_vpc_attachment.core_dev-vpc.id
+}

@@ -100,14 +100,119 @@ resource "aws_route_table_association" "edge_inspection_b" {
   route_table_id = aws_route_table.edge_public.id
 }
 
+resource "aws_route_table" "edge_web_a" {
+  vpc_id = aws_vpc.edge.id
+
+  tags = {
+    Name = "edge-web-a"
+  }
+}
+
+# Protected by ingress routing: IPv4 leaves through the appliance of this AZ.
+resource "aws_route" "edge_web_a_default" {
+  route_table_id         = aws_route_table.edge_web_a.id
+  destination_cidr_block = "0.0.0.0/0"
+  network_interface_id   = aws_network_interface.edge_appliance_a.id
+}
+
 resource "aws_route_table_association" "edge_web_a" {
   subnet_id      = aws_subnet.edge_web_a.id
-  route_table_id = aws_route_table.edge_public.id
+  route_table_id = aws_route_table.edge_web_a.id
+}
+
+resource "aws_route_table" "edge_web_b" {
+  vpc_id = aws_vpc.edge.id
+
+  tags = {
+    Name = "edge-web-b"
+  }
+}
+
+# Protected by ingress routing: IPv4 leaves through the appliance of this AZ.
+resource "aws_route" "edge_web_b_default" {
+  route_table_id         = aws_route_table.edge_web_b.id
+  destination_cidr_block = "0.0.0.0/0"
+  network_interface_id   = aws_network_interface.edge_appliance_b.id
 }
 
 resource "aws_route_table_association" "edge_web_b" {
   subnet_id      = aws_subnet.edge_web_b.id
-  route_table_id = aws_route_table.edge_public.id
+  route_table_id = aws_route_table.edge_web_b.id
+}
+
+# Ingress routing: the internet gateway hands traffic for each protected subnet to the
+# appliance ENI in that subnet's AZ. Appliance instances attach to these ENIs (outputs.tf).
+resource "aws_security_group" "edge_appliance" {
+  name        = "edge-appliance"
+  description = "Appliance of edge: allowed ports from anywhere, forwards into the VPC only"
+  vpc_id      = aws_vpc.edge.id
+
+  ingress {
+    description = "TCP 443 from the internet, to inspect"
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  egress {
+    description = "Inspected traffic to the VPC IPv4 range only"
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = [aws_vpc.edge.cidr_block]
+  }
+
+  tags = {
+    Name = "edge-appliance"
+  }
+}
+
+resource "aws_network_interface" "edge_appliance_a" {
+  description       = "Appliance of edge in us-east-1a"
+  subnet_id         = aws_subnet.edge_inspection_a.id
+  source_dest_check = false
+  security_groups   = [aws_security_group.edge_appliance.id]
+
+  tags = {
+    Name = "edge-appliance-a"
+  }
+}
+
+resource "aws_network_interface" "edge_appliance_b" {
+  description       = "Appliance of edge in us-east-1b"
+  subnet_id         = aws_subnet.edge_inspection_b.id
+  source_dest_check = false
+  security_groups   = [aws_security_group.edge_appliance.id]
+
+  tags = {
+    Name = "edge-appliance-b"
+  }
+}
+
+resource "aws_route_table" "edge_ingress" {
+  vpc_id = aws_vpc.edge.id
+
+  tags = {
+    Name = "edge-ingress"
+  }
+}
+
+resource "aws_route_table_association" "edge_ingress" {
+  gateway_id     = aws_internet_gateway.edge.id
+  route_table_id = aws_route_table.edge_ingress.id
+}
+
+resource "aws_route" "edge_ingress_web_a" {
+  route_table_id         = aws_route_table.edge_ingress.id
+  destination_cidr_block = aws_subnet.edge_web_a.cidr_block
+  network_interface_id   = aws_network_interface.edge_appliance_a.id
+}
+
+resource "aws_route" "edge_ingress_web_b" {
+  route_table_id         = aws_route_table.edge_ingress.id
+  destination_cidr_block = aws_subnet.edge_web_b.cidr_block
+  network_interface_id   = aws_network_interface.edge_appliance_b.id
 }
 
 # Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can

@@ -18,3 +18,8 @@ output "tools-vpc_route_table_ids" {
     "tools-vpc-private-b" = aws_route_table.tools-vpc_private_b.id
   }
 }
+
+output "core_tools-vpc_attachment_id" {
+  description = "Id of the attachment of tools-vpc to Transit Gateway core."
+  value       = aws_ec2_transit_gateway_vpc_attachment.core_tools-vpc.id
+}
