@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,11 @@ import pytest
 from typer.testing import CliRunner
 
 from lzgen.cli import app
+from lzgen.offline import StackResult, plan_offline
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES_DIR = REPO / "examples"
+CASES_DIR = REPO / "tests" / "cases"
 MANIFEST = "lzgen.manifest.json"
 MIRROR_ENV = "LZGEN_TF_PLUGIN_MIRROR"
 TERRAFORM_ENV = "LZGEN_TERRAFORM"
@@ -35,6 +38,22 @@ def examples() -> list[Path]:
 def example_params() -> list[Any]:
     """``examples()`` as pytest params with the file stem as id."""
     return [pytest.param(p.stem, id=p.stem) for p in examples()]
+
+
+def trees() -> dict[str, Path]:
+    """Every org file the terraform tests render, by name: each example by its stem, then each
+    ``tests/cases/<name>/org.yaml`` by its directory name (the names of the golden trees)."""
+    found = {p.stem: p for p in examples()}
+    for source in sorted(CASES_DIR.glob("*/org.yaml")):
+        name = source.parent.name
+        assert name not in found, f"tests/cases/{name} has the name of examples/{name}.yaml"
+        found[name] = source
+    return found
+
+
+def tree_params() -> list[Any]:
+    """``trees()`` as pytest params with the name as id."""
+    return [pytest.param(name, id=name) for name in trees()]
 
 
 class RenderError(Exception):
@@ -54,23 +73,23 @@ def render_example(source: Path, out: Path) -> dict[str, Any]:
 
 
 def stack_params() -> list[Any]:
-    """One param ``(example, stack)`` per stack of every example, id ``example:stack name``.
+    """One param ``(example, stack)`` per stack of every example and test case (``trees()``),
+    id ``example:stack name``.
 
     Rendered once at collection time into a scratch dir, so that the parameters, and with them
     the failure names, are the stacks of the manifest. An example that does not render yields
     one param whose stack is the error text (the test fails with it instead of collection).
     """
     params = []
-    for source in examples():
+    for name, source in trees().items():
         with tempfile.TemporaryDirectory(prefix="lzgen-collect-") as tmp:
             try:
                 manifest = render_example(source, Path(tmp) / "out")
             except RenderError as exc:
-                params.append(pytest.param(source.stem, str(exc), id=f"{source.stem}:render"))
+                params.append(pytest.param(name, str(exc), id=f"{name}:render"))
                 continue
         params += [
-            pytest.param(source.stem, stack, id=f"{source.stem}:{stack['name']}")
-            for stack in manifest["stacks"]
+            pytest.param(name, stack, id=f"{name}:{stack['name']}") for stack in manifest["stacks"]
         ]
     return params
 
@@ -83,13 +102,18 @@ def stack_or_fail(stack: dict[str, Any] | str) -> dict[str, Any]:
 
 
 class RenderedExamples(Mapping[str, Path]):
-    """Example stem -> directory holding its rendered tree. Each example renders on first use
-    (once per session), so selecting one example with ``-k`` renders only that one."""
+    """Example stem (or test case name, ``trees()``) -> directory holding its rendered tree.
+    Each renders on first use (once per session), so selecting one example with ``-k`` renders
+    only that one."""
 
     def __init__(self, root: Path) -> None:
         self._root = root
-        self._sources = {p.stem: p for p in examples()}
+        self._sources = trees()
         self._done: dict[str, Path] = {}
+
+    def source(self, name: str) -> Path:
+        """The org file of a rendered tree."""
+        return self._sources[name]
 
     def __getitem__(self, name: str) -> Path:
         if name not in self._done:
@@ -162,3 +186,89 @@ def terraform_bin() -> str:
             pytrace=False,
         )
     return found
+
+
+# plan JSON of every tree, planned once per session
+
+
+class Plan:
+    """Lookups into ``terraform show -json`` output (root module only: lzgen renders explicit
+    resources into root modules)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        root = data.get("configuration", {}).get("root_module", {})
+        self.config = {r["address"]: r for r in root.get("resources", [])}
+        planned = data.get("planned_values", {}).get("root_module", {})
+        self.planned = {r["address"]: r.get("values", {}) for r in planned.get("resources", [])}
+        self.changes = {c["address"]: c["change"] for c in data.get("resource_changes", [])}
+
+    def of_type(self, resource_type: str) -> list[str]:
+        return sorted(a for a, r in self.config.items() if r["type"] == resource_type)
+
+    def references(self, address: str, attribute: str) -> list[str]:
+        """Raw references of ``attribute`` in the configuration (``aws_vpc.x.id``, ...)."""
+        expression = self.config[address].get("expressions", {}).get(attribute, {})
+        if not isinstance(expression, dict):
+            return []
+        refs: list[str] = expression.get("references", [])
+        return refs
+
+    def resources(self, address: str, attribute: str) -> list[str]:
+        """Resource addresses referenced by ``attribute``, in order, without duplicates."""
+        found: list[str] = []
+        for ref in self.references(address, attribute):
+            if ref in self.config and ref not in found:
+                found.append(ref)
+        return found
+
+    def one(self, address: str, attribute: str) -> str:
+        found = self.resources(address, attribute)
+        assert len(found) == 1, f"{address}.{attribute} references {found}, expected one resource"
+        return found[0]
+
+    def after_unknown(self, address: str) -> dict[str, Any]:
+        unknown: dict[str, Any] = self.changes.get(address, {}).get("after_unknown", {})
+        return unknown
+
+
+@dataclass(frozen=True)
+class PlannedExample:
+    results: dict[str, StackResult]
+    plans: Path  # <stack path>/plan.json
+
+
+class OfflinePlans:
+    """``plan_offline`` of each example, run on first use and kept for the module."""
+
+    def __init__(self, rendered: RenderedExamples, terraform: str, root: Path) -> None:
+        self._rendered = rendered
+        self._terraform = terraform
+        self._root = root
+        self._done: dict[str, PlannedExample] = {}
+
+    def __getitem__(self, example: str) -> PlannedExample:
+        if example not in self._done:
+            plans = self._root / example
+            results = plan_offline(
+                self._rendered[example], terraform=self._terraform, keep_plans=plans
+            )
+            self._done[example] = PlannedExample({r.name: r for r in results}, plans)
+        return self._done[example]
+
+    def plan(self, example: str, stack: dict[str, Any]) -> Plan:
+        planned = self[example]
+        result = planned.results.get(stack["name"])
+        if result is None or not result.ok:
+            pytest.fail(f"stack {stack['name']} did not plan (see test_plan)", pytrace=False)
+        data = json.loads((planned.plans / stack["path"] / "plan.json").read_text())
+        return Plan(data)
+
+
+@pytest.fixture(scope="session")
+def offline_plans(
+    rendered_examples: RenderedExamples,
+    terraform_bin: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> OfflinePlans:
+    return OfflinePlans(rendered_examples, terraform_bin, tmp_path_factory.mktemp("plans"))

@@ -238,6 +238,8 @@ def test_schema_is_json_schema_of_the_contract() -> None:
         "vpcs",
         "baseline",
         "account_settings",
+        "transit_gateways",
+        "vpc_peerings",
     }
 
 

@@ -278,3 +278,161 @@ def test_overlap_cites_the_other_vpc_location(tmp_path: Path) -> None:
 def test_the_unchanged_example_is_valid() -> None:
     exit_code, diagnostics = validate_json(EXAMPLE)
     assert (exit_code, diagnostics) == (0, [])
+
+
+# --- network hub: changes to examples/hub-and-spoke.yaml, made at test time -----------------
+
+HUB_EXAMPLE = HERE.parent / "examples" / "hub-and-spoke.yaml"
+
+
+@dataclass(frozen=True)
+class HubMutation:
+    changes: tuple[tuple[str, str], ...]  # (old, new): each old text is unique in the example
+    code: str
+    line: str  # the whole line the error is on (unique in the changed file)
+    column_of: str  # the text on that line the error points at
+    names: str  # message or hint must contain this
+    related: tuple[str, str]  # (whole line, text) the first related location points at
+
+
+HUB_MUTATIONS: dict[str, HubMutation] = {
+    "overlap-across-the-tgw-in-different-accounts": HubMutation(
+        (("    cidr: 10.22.0.0/20\n", "    cidr: 10.21.8.0/21\n"),),
+        "LZ3012",
+        "    cidr: 10.21.8.0/21",
+        "10.21.8.0/21",
+        names="VPC 'app-b-vpc' (10.21.0.0/20); both attach to transit gateway 'core'",
+        related=("    cidr: 10.21.0.0/20", "10.21.0.0/20"),
+    ),
+    "vpn-on-premises-overlaps-a-spoke": HubMutation(
+        (
+            (
+                "on_premises_cidrs: [172.16.0.0/12]",
+                "on_premises_cidrs: [172.16.0.0/12, 10.20.0.0/16]",
+            ),
+        ),
+        "LZ3013",
+        "    cidr: 10.20.0.0/20",
+        "10.20.0.0/20",
+        names="on-premises CIDR 10.20.0.0/16 of VPN 'dc-frankfurt'",
+        related=("        on_premises_cidrs: [172.16.0.0/12, 10.20.0.0/16]", "10.20.0.0/16"),
+    ),
+    "second-vpn-overlaps-the-first": HubMutation(
+        (
+            (
+                "        propagate_to: [spokes]\n",
+                "        propagate_to: [spokes]\n"
+                "      - name: dc-paris\n"
+                "        customer_gateway: { ip: 198.51.100.7, asn: 65020 }\n"
+                "        on_premises_cidrs: [172.31.0.0/16]\n"
+                "        route_table: shared\n",
+            ),
+        ),
+        "LZ3013",
+        "        on_premises_cidrs: [172.31.0.0/16]",
+        "172.31.0.0/16",
+        names="on-premises CIDR 172.16.0.0/12 of VPN 'dc-frankfurt'",
+        related=("        on_premises_cidrs: [172.16.0.0/12]", "172.16.0.0/12"),
+    ),
+    "accelerated-vpn-on-a-vgw": HubMutation(
+        (
+            (
+                "    ingress_routing: { appliance_tier: inspection, protected_tiers: [web] }\n",
+                "    ingress_routing: { appliance_tier: inspection, protected_tiers: [web] }\n"
+                "    vpn_gateway:\n"
+                "      asn: 64620\n"
+                "      vpn_connections:\n"
+                "        - name: branch\n"
+                "          customer_gateway: { ip: 198.51.100.7, asn: 65020 }\n"
+                "          routing: static\n"
+                "          on_premises_cidrs: [192.168.0.0/16]\n"
+                "          accelerated: true\n",
+            ),
+        ),
+        "LZ3018",
+        "          accelerated: true",
+        "true",
+        names="needs a transit gateway",
+        related=("", ""),
+    ),
+    "unknown-route-table": HubMutation(
+        (
+            (
+                "{ route_table: spokes, cidr: 10.99.0.0/16, blackhole: true }",
+                "{ route_table: spoke, cidr: 10.99.0.0/16, blackhole: true }",
+            ),
+        ),
+        "LZ2012",
+        "      - { route_table: spoke, cidr: 10.99.0.0/16, blackhole: true }",
+        "spoke",
+        names="did you mean 'spokes'?",
+        related=("    route_tables: [shared, spokes]", "[shared"),
+    ),
+    "unknown-share-target": HubMutation(
+        (("ous: [Workloads/NonProd]", "ous: [Workloads/Nonprod]"),),
+        "LZ2016",
+        "      - { name: app,    type: private, size: 20, share_with: "
+        "{ accounts: [app-a, app-b], ous: [Workloads/Nonprod] } }",
+        "Workloads/Nonprod",
+        names="did you mean 'Workloads/NonProd'?",
+        related=("", ""),
+    ),
+    "overlapping-peering": HubMutation(
+        (
+            ("    cidr: 10.11.0.0/20\n", "    cidr: 10.30.0.0/21\n"),
+            (
+                "{ name: app-a-to-tools, requester: app-a-vpc, accepter: tools-vpc }",
+                "{ name: edge-to-tools, requester: edge, accepter: tools-vpc }",
+            ),
+        ),
+        "LZ3014",
+        "    cidr: 10.30.0.0/20",
+        "10.30.0.0/20",
+        names="peering 'edge-to-tools' joins them",
+        related=("    cidr: 10.30.0.0/21", "10.30.0.0/21"),
+    ),
+}
+
+
+def hub_mutated(changes: tuple[tuple[str, str], ...]) -> str:
+    text = HUB_EXAMPLE.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, f"{old!r} is not unique in examples/hub-and-spoke.yaml"
+        text = text.replace(old, new)
+    return text
+
+
+def position(text: str, line_text: str, needle: str) -> tuple[int, int]:
+    """1-based (line, column) of ``needle`` on the one line of ``text`` that is ``line_text``."""
+    lines = text.splitlines()
+    assert lines.count(line_text) == 1, f"{line_text!r} is not one line of the changed file"
+    line = lines.index(line_text) + 1
+    return line, column_of(line_text, needle)
+
+
+@pytest.mark.parametrize("name", sorted(HUB_MUTATIONS))
+def test_changed_hub_example_fails_at_the_right_place(
+    name: str, tmp_path: Path, rendered_dir: Path
+) -> None:
+    m = HUB_MUTATIONS[name]
+    text = hub_mutated(m.changes)
+    path = tmp_path / "hub-and-spoke.yaml"
+    path.write_text(text, encoding="utf-8")
+    exit_code, diagnostics = validate_json(path)
+    assert exit_code == 1
+    d = first_error(diagnostics)
+    assert (d["code"], d["line"], d["column"]) == (m.code, *position(text, m.line, m.column_of))
+    assert d["file"] == str(path)
+    assert m.names in d["message"] + " " + d["hint"]
+    if m.related[0]:
+        line, column = position(text, *m.related)
+        assert d["related"][0] == {"file": str(path), "line": line, "column": column}
+    errors = [e for e in diagnostics if e["severity"] == "error"]
+    assert [e["code"] for e in errors] == [m.code], errors
+    assert_render_leaves_dir_alone(path, rendered_dir)
+
+
+def test_the_unchanged_hub_example_has_only_the_accelerated_warning() -> None:
+    exit_code, diagnostics = validate_json(HUB_EXAMPLE)
+    assert exit_code == 0
+    assert [(d["code"], d["severity"]) for d in diagnostics] == [("LZ3104", "warning")]

@@ -48,14 +48,17 @@ def test_main_example_dag() -> None:
     ]
 
 
-def test_apply_order_keeps_the_given_order_when_it_can() -> None:
+def test_apply_order_is_topological_with_ties_by_path() -> None:
     def stack(path: str, *depends_on: str) -> Stack:
         return Stack(path, path, depends_on, (), 0, "a", "r")
 
-    given = [stack("o"), stack("b", "o", "c"), stack("c", "o"), stack("d", "o")]
-    assert [s.path for s in apply_order(given)] == ["o", "c", "b", "d"]
-    cycle = [stack("x", "y"), stack("y", "x")]  # a planner bug: still terminates
-    assert sorted(s.path for s in apply_order(cycle)) == ["x", "y"]
+    given = {
+        s.path: s for s in [stack("o"), stack("b", "o", "c"), stack("c", "o"), stack("d", "o")]
+    }
+    assert [s.path for s in apply_order(given)] == ["o", "c", "d", "b"]
+    cycle = {s.path: s for s in [stack("x", "y"), stack("y", "x")]}
+    with pytest.raises(AssertionError, match="cycle among: x, y"):
+        apply_order(cycle)
 
 
 def test_log_bucket_name_is_a_valid_bucket_name_for_the_longest_org_name() -> None:

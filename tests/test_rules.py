@@ -1,7 +1,8 @@
 """Rules: a YAML snippet in, the exact diagnostics out (code, line, column).
 
 Every snippet is placed first in the file (helpers.org), so line 1 is the snippet's first line.
-Every code in ``lzgen.rules.ALL_RULES`` has at least one failing case here.
+Every code in ``lzgen.rules.ALL_RULES`` has at least one failing case here or in
+test_rules_network_hub.py (the network hub's rules), checked below over both tables.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from helpers import diagnose, diagnostics, only, org
 from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES
+from test_rules_network_hub import FAILING as HUB_FAILING
 
 Expected = list[tuple[str, int, int]]
 
@@ -1157,16 +1159,25 @@ def test_passing_snippet(snippet: str) -> None:
     assert diagnose(org(snippet)) == []
 
 
+# Every failing case of the rule tests: this file's and test_rules_network_hub.py's.
+ALL_FAILING = FAILING + HUB_FAILING
+
+
 def test_every_rule_code_has_a_failing_case() -> None:
-    tested = {code for _, _, expected in FAILING for code, _, _ in expected}
+    tested = {code for _, _, expected in ALL_FAILING for code, _, _ in expected}
     untested = {r.code for r in ALL_RULES} - tested
-    assert not untested, f"rules without a test in test_rules.py: {sorted(untested)}"
+    assert not untested, f"rules without a failing case in the rule tests: {sorted(untested)}"
 
 
 def test_every_rule_code_is_listed_by_lzgen_rules() -> None:
     """`lzgen rules` lists every rule code that validation can emit."""
-    tested = {code for _, _, expected in FAILING for code, _, _ in expected}
+    tested = {code for _, _, expected in ALL_FAILING for code, _, _ in expected}
     assert tested - {r.code for r in ALL_RULES} == set()
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [i for i, _, _ in ALL_FAILING]
+    assert len(ids) == len(set(ids))
 
 
 # --- messages, hints and related locations --------------------------------------------------

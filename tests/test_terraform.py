@@ -1,5 +1,5 @@
-"""Terraform on every rendered example: ``fmt -check``, ``validate`` and an offline ``plan`` of
-every stack, then assertions on the plan JSON where the wiring matters.
+"""Terraform on every rendered example and ``tests/cases/*`` tree: ``fmt -check``, ``validate``
+and an offline ``plan`` of every stack, then assertions on the plan JSON where the wiring matters.
 
 Run with ``nox -s terraform`` (or ``LZGEN_TF_PLUGIN_MIRROR=/opt/tf-plugins pytest -m terraform``).
 ``validate`` runs on a copy of each stack (init writes ``.terraform``); ``plan`` goes through
@@ -10,9 +10,9 @@ and keeps every stack's plan JSON for the assertions below.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,20 +20,22 @@ import pytest
 import yaml
 
 from conftest import (
+    OfflinePlans,
+    Plan,
     RenderedExamples,
-    example_params,
-    examples,
     stack_or_fail,
     stack_params,
     terraform_env,
+    tree_params,
+    trees,
 )
-from lzgen.offline import StackResult, plan_offline
+from lzgen.offline import synthesize_state
 from lzgen.scp import SCP_SIZE_LIMIT, policy_document
 
 pytestmark = pytest.mark.terraform
 
-STACKS = stack_params()
-EXAMPLES = example_params()
+STACKS = stack_params()  # every stack of every example and tests/cases/* tree
+EXAMPLES = tree_params()
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -85,48 +87,6 @@ def test_validate(
 # offline plan
 
 
-@dataclass(frozen=True)
-class PlannedExample:
-    results: dict[str, StackResult]
-    plans: Path  # <stack path>/plan.json
-
-
-class OfflinePlans:
-    """``plan_offline`` of each example, run on first use and kept for the module."""
-
-    def __init__(self, rendered: RenderedExamples, terraform: str, root: Path) -> None:
-        self._rendered = rendered
-        self._terraform = terraform
-        self._root = root
-        self._done: dict[str, PlannedExample] = {}
-
-    def __getitem__(self, example: str) -> PlannedExample:
-        if example not in self._done:
-            plans = self._root / example
-            results = plan_offline(
-                self._rendered[example], terraform=self._terraform, keep_plans=plans
-            )
-            self._done[example] = PlannedExample({r.name: r for r in results}, plans)
-        return self._done[example]
-
-    def plan(self, example: str, stack: dict[str, Any]) -> Plan:
-        planned = self[example]
-        result = planned.results.get(stack["name"])
-        if result is None or not result.ok:
-            pytest.fail(f"stack {stack['name']} did not plan (see test_plan)", pytrace=False)
-        data = json.loads((planned.plans / stack["path"] / "plan.json").read_text())
-        return Plan(data)
-
-
-@pytest.fixture(scope="module")
-def offline_plans(
-    rendered_examples: RenderedExamples,
-    terraform_bin: str,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> OfflinePlans:
-    return OfflinePlans(rendered_examples, terraform_bin, tmp_path_factory.mktemp("plans"))
-
-
 @pytest.mark.parametrize(("example", "stack"), STACKS)
 def test_plan(example: str, stack: dict[str, Any] | str, offline_plans: OfflinePlans) -> None:
     entry = stack_or_fail(stack)
@@ -138,47 +98,6 @@ def test_plan(example: str, stack: dict[str, Any] | str, offline_plans: OfflineP
 
 # ---------------------------------------------------------------------------------------------
 # plan JSON
-
-
-class Plan:
-    """Lookups into ``terraform show -json`` output (root module only: lzgen renders explicit
-    resources into root modules)."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
-        root = data.get("configuration", {}).get("root_module", {})
-        self.config = {r["address"]: r for r in root.get("resources", [])}
-        planned = data.get("planned_values", {}).get("root_module", {})
-        self.planned = {r["address"]: r.get("values", {}) for r in planned.get("resources", [])}
-        self.changes = {c["address"]: c["change"] for c in data.get("resource_changes", [])}
-
-    def of_type(self, resource_type: str) -> list[str]:
-        return sorted(a for a, r in self.config.items() if r["type"] == resource_type)
-
-    def references(self, address: str, attribute: str) -> list[str]:
-        """Raw references of ``attribute`` in the configuration (``aws_vpc.x.id``, ...)."""
-        expression = self.config[address].get("expressions", {}).get(attribute, {})
-        if not isinstance(expression, dict):
-            return []
-        refs: list[str] = expression.get("references", [])
-        return refs
-
-    def resources(self, address: str, attribute: str) -> list[str]:
-        """Resource addresses referenced by ``attribute``, in order, without duplicates."""
-        found: list[str] = []
-        for ref in self.references(address, attribute):
-            if ref in self.config and ref not in found:
-                found.append(ref)
-        return found
-
-    def one(self, address: str, attribute: str) -> str:
-        found = self.resources(address, attribute)
-        assert len(found) == 1, f"{address}.{attribute} references {found}, expected one resource"
-        return found[0]
-
-    def after_unknown(self, address: str) -> dict[str, Any]:
-        unknown: dict[str, Any] = self.changes.get(address, {}).get("after_unknown", {})
-        return unknown
 
 
 def _nat_routes(plan: Plan) -> list[tuple[str, str, str]]:
@@ -321,7 +240,7 @@ def test_interface_endpoint_security_groups_allow_only_https_from_the_vpc(
 def test_organization_account_ids_output_names_every_account(
     example: str, rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
-    source = next(p for p in examples() if p.stem == example)
+    source = rendered_examples.source(example)
     accounts = yaml.safe_load(source.read_text(encoding="utf-8")).get("accounts") or []
     stacks = [
         s for s in rendered_examples.manifest(example)["stacks"] if s["name"] == "organization"
@@ -424,7 +343,7 @@ MANAGEMENT = "(management)"
 
 
 def _org_yaml(example: str) -> dict[str, Any]:
-    source = next(p for p in examples() if p.stem == example)
+    source = trees()[example]
     data: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
     return data
 
@@ -612,3 +531,361 @@ def test_org_trail_is_an_organization_trail_into_the_log_archive(
     assert (
         trail.one("aws_cloudtrail.organization", "kms_key_id") == "aws_kms_key.organization_trail"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# network hub: VPC ingress routing, VPC peering, virtual private gateways
+
+
+def _stack_at(rendered: RenderedExamples, example: str, path: str) -> dict[str, Any]:
+    stacks = {s["path"]: s for s in rendered.manifest(example)["stacks"]}
+    assert path in stacks, f"{example} renders no stack at {path!r}: {sorted(stacks)}"
+    return stacks[path]
+
+
+def _routes_in(plan: Plan, table: str) -> list[str]:
+    return [r for r in plan.of_type("aws_route") if plan.resources(r, "route_table_id") == [table]]
+
+
+def _gateway_route_tables(plan: Plan) -> dict[str, list[str]]:
+    """Route table -> the gateways it is associated with (edge associations, not subnets)."""
+    found: dict[str, list[str]] = {}
+    for assoc in plan.of_type("aws_route_table_association"):
+        gateways = plan.resources(assoc, "gateway_id")
+        if gateways:
+            found.setdefault(plan.one(assoc, "route_table_id"), []).extend(gateways)
+    return found
+
+
+def _route_table_of_subnet(plan: Plan, subnet: str) -> list[str]:
+    return [
+        plan.one(assoc, "route_table_id")
+        for assoc in plan.of_type("aws_route_table_association")
+        if plan.resources(assoc, "subnet_id") == [subnet]
+    ]
+
+
+def _ingress_problems(plan: Plan) -> list[str]:
+    """Every gateway route table belongs to its IGW's VPC and routes each protected subnet's
+    CIDR to an appliance ENI (source/dest check off) in that subnet's AZ; the protected subnet's
+    own default route goes out through the same ENI."""
+    problems = []
+    for table, gateways in sorted(_gateway_route_tables(plan).items()):
+        if len(gateways) != 1 or not gateways[0].startswith("aws_internet_gateway."):
+            problems.append(f"{table} is associated with {gateways}, expected one IGW")
+            continue
+        vpc = plan.one(gateways[0], "vpc_id")
+        if plan.one(table, "vpc_id") != vpc:
+            problems.append(f"{table} is not in {vpc}, the VPC of {gateways[0]}")
+        routes = _routes_in(plan, table)
+        if not routes:
+            problems.append(f"{table} (gateway route table) has no routes")
+        for route in routes:
+            subnet = plan.one(route, "destination_cidr_block")
+            eni = plan.one(route, "network_interface_id")
+            cidr = plan.planned[route]["destination_cidr_block"]
+            if cidr != plan.planned[subnet]["cidr_block"]:
+                problems.append(f"{route}: {cidr} is not the CIDR of {subnet}")
+            if plan.one(subnet, "vpc_id") != vpc:
+                problems.append(f"{route}: {subnet} is not in {vpc}")
+            if _az(plan, plan.one(eni, "subnet_id")) != _az(plan, subnet):
+                problems.append(f"{route}: {eni} is not in the AZ of {subnet}")
+            if plan.planned[eni].get("source_dest_check") is not False:
+                problems.append(f"{eni}: source_dest_check is not false")
+            tables = _route_table_of_subnet(plan, subnet)
+            if len(tables) != 1:
+                problems.append(f"{subnet} is associated with {tables}, expected one table")
+                continue
+            defaults = [
+                plan.resources(r, "network_interface_id")
+                for r in _routes_in(plan, tables[0])
+                if plan.planned[r].get("destination_cidr_block") == "0.0.0.0/0"
+            ]
+            if defaults != [[eni]]:
+                problems.append(f"{subnet}: default route of {tables[0]} goes to {defaults}")
+    return problems
+
+
+@pytest.mark.parametrize(("example", "stack"), STACKS)
+def test_ingress_routing_sends_each_protected_subnet_through_the_eni_of_its_az(
+    example: str, stack: dict[str, Any] | str, offline_plans: OfflinePlans
+) -> None:
+    plan = offline_plans.plan(example, stack_or_fail(stack))
+    problems = _ingress_problems(plan)
+    assert not problems, "\n".join(problems)
+
+
+def test_hub_edge_ingress_routing_expected_values(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    stack = _stack_at(rendered_examples, "hub-and-spoke", "accounts/network/us-east-1")
+    plan = offline_plans.plan("hub-and-spoke", stack)
+    assert _gateway_route_tables(plan) == {
+        "aws_route_table.edge_ingress": ["aws_internet_gateway.edge"]
+    }
+    gateway_routes = {
+        route: (
+            plan.planned[route]["destination_cidr_block"],
+            plan.one(route, "network_interface_id"),
+        )
+        for route in _routes_in(plan, "aws_route_table.edge_ingress")
+    }
+    assert gateway_routes == {
+        "aws_route.edge_ingress_web_a": ("10.11.4.0/24", "aws_network_interface.edge_appliance_a"),
+        "aws_route.edge_ingress_web_b": ("10.11.5.0/24", "aws_network_interface.edge_appliance_b"),
+    }
+    enis = {eni: plan.one(eni, "subnet_id") for eni in plan.of_type("aws_network_interface")}
+    assert enis == {
+        "aws_network_interface.edge_appliance_a": "aws_subnet.edge_inspection_a",
+        "aws_network_interface.edge_appliance_b": "aws_subnet.edge_inspection_b",
+    }
+    for az in ("a", "b"):
+        assert _route_table_of_subnet(plan, f"aws_subnet.edge_web_{az}") == [
+            f"aws_route_table.edge_web_{az}"
+        ]
+        default = f"aws_route.edge_web_{az}_default"
+        assert plan.planned[default]["destination_cidr_block"] == "0.0.0.0/0"
+        assert (
+            plan.one(default, "network_interface_id")
+            == f"aws_network_interface.edge_appliance_{az}"
+        )
+        # the appliance tier itself still leaves through the IGW
+        assert _route_table_of_subnet(plan, f"aws_subnet.edge_inspection_{az}") == [
+            "aws_route_table.edge_public"
+        ]
+    group = plan.planned["aws_security_group.edge_appliance"]
+    assert [
+        (r["protocol"], r["from_port"], r["to_port"], r["cidr_blocks"]) for r in group["ingress"]
+    ] == [("tcp", 443, 443, ["0.0.0.0/0"])]
+    assert [r["cidr_blocks"] for r in group["egress"]] == [["10.11.0.0/20"]]
+    assert all(r["description"] for r in group["ingress"] + group["egress"])
+    eni_output = plan.data["output_changes"]["edge_appliance_eni_ids"]
+    assert sorted(eni_output["after_unknown"]) == ["us-east-1a", "us-east-1b"]
+    assert plan.references("aws_vpc_endpoint.shared-prod_s3", "route_table_ids") is not None
+
+
+_REMOTE_OUTPUT = re.compile(r"^data\.terraform_remote_state\.([^.]+)\.outputs\.([A-Za-z0-9_-]+)")
+
+
+def _remote_output(plan: Plan, address: str, attribute: str) -> tuple[str, str, str | None]:
+    """(remote state data name, output name, map key or None) that ``attribute`` reads."""
+    ref = plan.references(address, attribute)[0]
+    match = _REMOTE_OUTPUT.match(ref)
+    assert match, f"{address}.{attribute} reads {ref}, not a remote state output"
+    key = re.search(r'\["([^"]+)"\]$', ref)
+    return match.group(1), match.group(2), key.group(1) if key else None
+
+
+def _provider(plan: Plan, address: str) -> str:
+    key: str = plan.config[address].get("provider_config_key", "aws")
+    return key
+
+
+PEERING_STACKS = [
+    p
+    for p in STACKS
+    if isinstance(p.values[1], dict) and p.values[1]["path"].startswith("peerings/")
+]
+
+
+@pytest.mark.parametrize(("example", "stack"), PEERING_STACKS)
+def test_vpc_peering_routes_every_route_table_of_both_vpcs_and_resolves_dns(
+    example: str,
+    stack: dict[str, Any],
+    rendered_examples: RenderedExamples,
+    offline_plans: OfflinePlans,
+) -> None:
+    plan = offline_plans.plan(example, stack)
+    (connection,) = plan.of_type("aws_vpc_peering_connection")
+    accepters = plan.of_type("aws_vpc_peering_connection_accepter")
+    if accepters:  # another account or region: accepted there, through the accepter provider
+        (accepter,) = accepters
+        assert plan.one(accepter, "vpc_peering_connection_id") == connection
+        assert plan.planned[accepter]["auto_accept"] is True
+        assert _provider(plan, accepter) == "aws.accepter"
+        active = accepter
+    else:
+        assert plan.planned[connection]["auto_accept"] is True
+        active = connection
+    sides = {}
+    for side, attribute in (("requester", "vpc_id"), ("accepter", "peer_vpc_id")):
+        data, output, _ = _remote_output(plan, connection, attribute)
+        vpc = output.removesuffix("_vpc_id")
+        upstream = offline_plans.plan(
+            example, _stack_at(rendered_examples, example, stack["reads"][data])
+        )
+        tables = synthesize_state(upstream.data)["outputs"][f"{vpc}_route_table_ids"]["value"]
+        cidr = upstream.planned[f"aws_vpc.{vpc}"]["cidr_block"]
+        provider = "aws.accepter" if accepters and side == "accepter" else "aws"
+        sides[side] = (data, vpc, tables, cidr, provider)
+    routed = 0
+    for side, other in (("requester", "accepter"), ("accepter", "requester")):
+        data, vpc, tables, _, provider = sides[side]
+        destination = sides[other][3]
+        routes = [
+            r
+            for r in plan.of_type("aws_route")
+            if _remote_output(plan, r, "route_table_id")[:2] == (data, f"{vpc}_route_table_ids")
+        ]
+        routed += len(routes)
+        assert sorted(plan.planned[r]["route_table_id"] for r in routes) == sorted(
+            tables.values()
+        ), f"{side} {vpc}: routes {routes} do not cover its route tables {sorted(tables)}"
+        for route in routes:
+            assert plan.planned[route]["destination_cidr_block"] == destination, route
+            assert plan.resources(route, "vpc_peering_connection_id") == [active], route
+            assert _provider(plan, route) == provider, route
+    assert routed == len(plan.of_type("aws_route")), "routes outside both VPCs' route tables"
+    dns: dict[str, list[tuple[bool, str]]] = {}
+    for options in plan.of_type("aws_vpc_peering_connection_options"):
+        assert plan.resources(options, "vpc_peering_connection_id") == [active], options
+        for side in ("requester", "accepter"):
+            for block in plan.planned[options].get(side) or []:
+                dns.setdefault(side, []).append(
+                    (block["allow_remote_vpc_dns_resolution"], _provider(plan, options))
+                )
+    assert dns == {
+        "requester": [(True, "aws")],
+        "accepter": [(True, "aws.accepter" if accepters else "aws")],
+    }
+
+
+def test_hub_peering_expected_values(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    stack = _stack_at(rendered_examples, "hub-and-spoke", "peerings/app-a-to-tools")
+    assert stack["reads"] == {
+        "app-a_us-east-1": "accounts/app-a/us-east-1",
+        "tools_us-east-1": "accounts/tools/us-east-1",
+    }
+    assert {"accounts/app-a/us-east-1", "accounts/tools/us-east-1"} <= set(stack["depends_on"])
+    plan = offline_plans.plan("hub-and-spoke", stack)
+    connection = plan.planned["aws_vpc_peering_connection.app-a-to-tools"]
+    assert connection["peer_owner_id"] == "333333333333"  # tools
+    assert (
+        "peer_region" not in plan.config["aws_vpc_peering_connection.app-a-to-tools"]["expressions"]
+    )
+    routes = {
+        route: (
+            _remote_output(plan, route, "route_table_id")[2],
+            plan.planned[route]["destination_cidr_block"],
+            _provider(plan, route),
+        )
+        for route in plan.of_type("aws_route")
+    }
+    assert routes == {
+        "aws_route.app-a-vpc_private_a_to_tools-vpc": (
+            "app-a-vpc-private-a",
+            "10.30.0.0/20",
+            "aws",
+        ),
+        "aws_route.app-a-vpc_private_b_to_tools-vpc": (
+            "app-a-vpc-private-b",
+            "10.30.0.0/20",
+            "aws",
+        ),
+        "aws_route.tools-vpc_private_a_to_app-a-vpc": (
+            "tools-vpc-private-a",
+            "10.20.0.0/20",
+            "aws.accepter",
+        ),
+        "aws_route.tools-vpc_private_b_to_app-a-vpc": (
+            "tools-vpc-private-b",
+            "10.20.0.0/20",
+            "aws.accepter",
+        ),
+    }
+
+
+_SECRET_ATTRIBUTES = ("preshared_key", "customer_gateway_configuration")
+
+
+def _vgw_problems(plan: Plan) -> list[str]:
+    """Each VGW propagates into every subnet route table of its VPC; static VPNs carry their
+    routes, BGP ones none; no pre-shared key is set or output."""
+    problems = []
+    gateway_tables = set(_gateway_route_tables(plan))
+    for vgw in plan.of_type("aws_vpn_gateway"):
+        vpc = plan.one(vgw, "vpc_id")
+        tables = sorted(
+            t
+            for t in plan.of_type("aws_route_table")
+            if plan.one(t, "vpc_id") == vpc and t not in gateway_tables
+        )
+        propagated = sorted(
+            plan.one(p, "route_table_id")
+            for p in plan.of_type("aws_vpn_gateway_route_propagation")
+            if plan.one(p, "vpn_gateway_id") == vgw
+        )
+        if propagated != tables:
+            problems.append(f"{vgw} propagates into {propagated}, VPC tables are {tables}")
+    for vpn in plan.of_type("aws_vpn_connection"):
+        expressions = plan.config[vpn].get("expressions", {})
+        problems += [f"{vpn} sets {name}" for name in expressions if "preshared_key" in name]
+        routes = [
+            r
+            for r in plan.of_type("aws_vpn_connection_route")
+            if plan.one(r, "vpn_connection_id") == vpn
+        ]
+        if not plan.planned[vpn]["static_routes_only"] and routes:
+            problems.append(f"{vpn} uses BGP but has static routes {routes}")
+        if plan.planned[vpn]["static_routes_only"] and not routes:
+            problems.append(f"{vpn} is static but has no routes")
+    outputs = plan.data.get("configuration", {}).get("root_module", {}).get("outputs", {})
+    for name, output in outputs.items():
+        refs = output.get("expression", {}).get("references", [])
+        problems += [
+            f"output {name} reads {ref}"
+            for ref in refs
+            if any(secret in ref for secret in _SECRET_ATTRIBUTES)
+        ]
+    return problems
+
+
+@pytest.mark.parametrize(("example", "stack"), STACKS)
+def test_vpn_gateways_propagate_everywhere_and_keep_keys_out_of_files(
+    example: str, stack: dict[str, Any] | str, offline_plans: OfflinePlans
+) -> None:
+    plan = offline_plans.plan(example, stack_or_fail(stack))
+    problems = _vgw_problems(plan)
+    assert not problems, "\n".join(problems)
+
+
+def test_vgw_vpn_case_expected_values(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    plan = offline_plans.plan(
+        "vgw-vpn", _stack_at(rendered_examples, "vgw-vpn", "accounts/network/eu-west-1")
+    )
+    assert plan.planned["aws_vpn_gateway.branch"]["amazon_side_asn"] == "64620"
+    assert sorted(
+        plan.one(p, "route_table_id") for p in plan.of_type("aws_vpn_gateway_route_propagation")
+    ) == [
+        "aws_route_table.branch_isolated",
+        "aws_route_table.branch_private_a",
+        "aws_route_table.branch_private_b",
+        "aws_route_table.branch_public",
+    ]
+    vpns = {
+        vpn: (
+            plan.planned[plan.one(vpn, "customer_gateway_id")]["bgp_asn"],
+            plan.planned[plan.one(vpn, "customer_gateway_id")]["ip_address"],
+            plan.planned[vpn]["static_routes_only"],
+            sorted(
+                plan.planned[r]["destination_cidr_block"]
+                for r in plan.of_type("aws_vpn_connection_route")
+                if plan.one(r, "vpn_connection_id") == vpn
+            ),
+        )
+        for vpn in plan.of_type("aws_vpn_connection")
+    }
+    assert vpns == {
+        "aws_vpn_connection.branch_dc-dublin": ("65030", "203.0.113.30", False, []),
+        "aws_vpn_connection.branch_dc-paris": (
+            "65020",
+            "198.51.100.20",
+            True,
+            ["172.20.0.0/16", "192.168.50.0/24"],
+        ),
+    }
+    assert all(plan.one(v, "vpn_gateway_id") == "aws_vpn_gateway.branch" for v in vpns)

@@ -75,14 +75,14 @@ def _remote_state_overrides(reads: dict[str, Path]) -> str:
     )
 
 
-def _placeholder(path: str) -> str:
+def placeholder(path: str) -> str:
     """A stable 12-digit stand-in for a value only known after apply (an account id, say)."""
     return str(int(hashlib.sha256(path.encode()).hexdigest()[:12], 16) % 10**12).zfill(12)
 
 
 def _fill_unknown(value: Any, unknown: Any, path: str) -> Any:
     if unknown is True:
-        return _placeholder(path)
+        return placeholder(path)
     if isinstance(value, dict):
         unknown = unknown if isinstance(unknown, dict) else {}
         keys = set(value) | set(unknown)

@@ -7,7 +7,6 @@ user string can become Terraform syntax.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from lzgen.hcl import hcl, hcl_inner
 from lzgen.plan.types import FileSpec, LandingZone
 
 
@@ -25,23 +25,6 @@ def template_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "templates"
-
-
-def hcl_inner(value: str) -> str:
-    """Escape a string for the inside of an HCL quoted template."""
-    out = json.dumps(value, ensure_ascii=False)[1:-1]
-    return out.replace("${", "$${").replace("%{", "%%{")
-
-
-def hcl(value: Any) -> str:
-    """Any plan value as an HCL literal."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if value is None:
-        return "null"
-    return f'"{hcl_inner(str(value))}"'
 
 
 def key_width(items: Iterable[Any], attr: str | None = None, *, quoted: bool = True) -> int:

@@ -8,7 +8,9 @@ from lzgen.model.account_settings import AccountSettings
 from lzgen.model.baseline import Baseline
 from lzgen.model.common import StrictModel
 from lzgen.model.organization import Account, Organization, OrganizationalUnit
+from lzgen.model.transit_gateway import TransitGateway
 from lzgen.model.vpc import Vpc
+from lzgen.model.vpc_peering import VpcPeering
 
 
 class OrgFile(StrictModel):
@@ -19,3 +21,5 @@ class OrgFile(StrictModel):
     vpcs: list[Vpc] = []
     baseline: Baseline | None = None
     account_settings: list[AccountSettings] = []
+    transit_gateways: list[TransitGateway] = []
+    vpc_peerings: list[VpcPeering] = []

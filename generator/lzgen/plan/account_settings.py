@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from lzgen.model import OrgFile
 from lzgen.model.account_settings import AccountSettings
-from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart
+from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart, account_path
 
 REGIONAL = ("ebs_encryption_by_default", "ecs_awsvpc_trunking")
 ACCOUNT_WIDE = ("s3_block_public_access", "iam_password_policy")
-MANAGEMENT = ""  # stands for the management account when it is not listed under accounts
+MANAGEMENT_ENTRY = ""  # stands for the management account when it is not listed under accounts
 
 
 def in_ou(account_ou: str, ou_path: str) -> bool:
@@ -24,7 +24,7 @@ def in_ou(account_ou: str, ou_path: str) -> bool:
 
 
 def targets(org: OrgFile, entry: AccountSettings) -> list[str]:
-    """The account names an entry targets, in YAML order (``MANAGEMENT`` for ``all`` when the
+    """The account names an entry targets, in YAML order (``MANAGEMENT_ENTRY`` for ``all`` when the
     management account is not listed)."""
     management_id = org.organization.management_account_id
     names = [
@@ -35,7 +35,7 @@ def targets(org: OrgFile, entry: AccountSettings) -> list[str]:
         or any(in_ou(a.ou, ou) for ou in entry.ous)
     ]
     if entry.accounts == "all" and all(a.id != management_id for a in org.accounts):
-        names.append(MANAGEMENT)
+        names.append(MANAGEMENT_ENTRY)
     return names
 
 
@@ -58,7 +58,7 @@ def plan_account_settings(org: OrgFile) -> list[StackPart]:
             continue
         regions = (
             [home]
-            if name == MANAGEMENT
+            if name == MANAGEMENT_ENTRY
             else sorted({home, *(v.region for v in org.vpcs if v.account == name)})
         )
         for region in regions:
@@ -78,6 +78,6 @@ def plan_account_settings(org: OrgFile) -> list[StackPart]:
                     {"settings": context},
                 ),
             )
-            stack = ORGANIZATION if name == MANAGEMENT else (name, region)
+            stack = ORGANIZATION if name == MANAGEMENT_ENTRY else account_path(name, region)
             parts.append(StackPart(stack, files, len(here)))
     return parts

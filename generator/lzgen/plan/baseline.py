@@ -24,8 +24,8 @@ from lzgen.model import OrgFile
 from lzgen.model.baseline import Baseline, ParametrisedPolicy
 from lzgen.model.organization import Account
 from lzgen.plan.naming import ident, ou_ident
-from lzgen.plan.stack import remote_state
-from lzgen.plan.types import ORGANIZATION, ORGANIZATION_TRAIL, FileSpec, StackPart
+from lzgen.plan.stack import MANAGEMENT, account_id_expr
+from lzgen.plan.types import ORGANIZATION, ORGANIZATION_TRAIL, FileSpec, ProviderSpec, StackPart
 from lzgen.scp import LIBRARY, policy_context
 
 TRAIL_LOG_GROUP = "/lzgen/organization-trail"
@@ -158,7 +158,7 @@ def _log_archive_part(org: OrgFile, baseline: Baseline, archive: LogArchive) -> 
     )
     resources = 10 + int(baseline.object_lock_days is not None)
     # the bucket policy admits only this organization: its id comes from the organization stack
-    return StackPart(archive.home, files, resources, reads=((ORGANIZATION, ORGANIZATION),))
+    return StackPart(archive.stack_path, files, resources, reads=((ORGANIZATION, ORGANIZATION),))
 
 
 # --- organization trail ---------------------------------------------------------------------
@@ -175,10 +175,7 @@ def _trail_part(org: OrgFile, archive: LogArchive) -> StackPart:
         "bucket": archive.bucket,
         "log_archive": {
             "name": archive.account.name,
-            "id": archive.account.id,
-            "remote_state": remote_state(org, ORGANIZATION_TRAIL, ORGANIZATION)
-            if created
-            else None,
+            "id_expr": account_id_expr(org, archive.account.name),
         },
         "log_group": TRAIL_LOG_GROUP,
         "log_group_arn": f"arn:aws:logs:{o.home_region}:{o.management_account_id}:log-group:"
@@ -194,6 +191,7 @@ def _trail_part(org: OrgFile, archive: LogArchive) -> StackPart:
         6,
         depends_on=(archive.stack_path,),
         reads=((ORGANIZATION, ORGANIZATION),) if created else (),
+        providers=(ProviderSpec(None, MANAGEMENT, o.home_region),),
     )
 
 

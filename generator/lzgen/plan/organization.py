@@ -7,6 +7,7 @@ from typing import Any
 from lzgen.model import OrgFile
 from lzgen.model.organization import OrganizationalUnit
 from lzgen.plan.naming import ident, ou_ident
+from lzgen.plan.sharing import shares_anything
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart
 
 SERVICE_ACCESS = (
@@ -48,16 +49,20 @@ def plan_organization(org: OrgFile) -> list[StackPart]:
         }
         for a in org.accounts
     ]
+    ram_sharing = shares_anything(org)
+    created = [a for a in accounts if a["account_id"] is None]
     context = {
         "service_access": SERVICE_ACCESS,
         "ous": ous,
-        "created": [a for a in accounts if a["account_id"] is None],
+        "created": created,
         "existing": [a for a in accounts if a["account_id"] is not None],
         "accounts": sorted(accounts, key=lambda a: str(a["name"])),
         "access_role": org.organization.access_role,
+        "ram_sharing": ram_sharing,
     }
     files = (
         FileSpec("organization.tf", "organization/organization.tf.j2", context),
         FileSpec("outputs.tf", "organization/outputs.tf.j2", context),
     )
-    return [StackPart(ORGANIZATION, files, 1 + len(ous) + len(context["created"]))]
+    resources = 1 + len(ous) + len(created) + int(ram_sharing)
+    return [StackPart(ORGANIZATION, files, resources)]

@@ -1,16 +1,19 @@
-"""What every stack has: versions, provider (with the role it assumes), backend, variables."""
+"""Stack assembly: the parts capabilities contribute, plus what every stack has (versions,
+providers with the role they assume, backend, remote state reads, account ids)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from lzgen import __version__
+from lzgen.hcl import hcl
 from lzgen.model import OrgFile
 from lzgen.model.organization import S3State
-from lzgen.plan.types import ORGANIZATION, FileSpec, Stack, StackPart
+from lzgen.plan.types import ORGANIZATION, FileSpec, ProviderSpec, Stack, StackPart
 
 AWS_PROVIDER_CONSTRAINT = ">= 5.40, < 6.0"
 TERRAFORM_CONSTRAINT = ">= 1.10"  # the S3 backend's use_lockfile needs 1.10
+MANAGEMENT = "management"  # provider account name for the management account's own credentials
 
 
 def state_key(org: OrgFile, stack_path: str) -> str:
@@ -41,34 +44,63 @@ def remote_state(org: OrgFile, from_path: str, stack_path: str) -> dict[str, Any
     }
 
 
-def common_files(
+def account_id_expr(org: OrgFile, account_name: str) -> str:
+    """HCL expression for an account's id: its literal id, or the organization stack's output
+    for an account lzgen creates (that stack then needs the ``organization`` remote state)."""
+    account = next(a for a in org.accounts if a.name == account_name)
+    if account.id is not None:
+        return hcl(account.id)
+    return f"data.terraform_remote_state.organization.outputs.account_ids[{hcl(account_name)}]"
+
+
+def needs_organization_state(org: OrgFile, accounts: list[str]) -> bool:
+    return any(a.id is None for a in org.accounts if a.name in accounts)
+
+
+def account_local(providers: list[ProviderSpec], account: str) -> str:
+    """The local (account.tf) holding ``account``'s id in a stack acting with ``providers``."""
+    if len({p.account for p in providers}) == 1:
+        return "local.account_id"
+    return f"local.account_ids[{hcl(account)}]"
+
+
+def _is_management(org: OrgFile, account_name: str) -> bool:
+    account = next((a for a in org.accounts if a.name == account_name), None)
+    return account_name == MANAGEMENT or (
+        account is not None and account.id == org.organization.management_account_id
+    )
+
+
+def _stack_files(
     org: OrgFile,
     *,
-    stack_name: str,
-    stack_path: str,
-    region: str,
-    role_account_expr: str | None,
+    name: str,
+    path: str,
+    providers: list[ProviderSpec],
+    reads: dict[str, str],
 ) -> list[FileSpec]:
-    """versions.tf, providers.tf and backend.tf for one stack.
-
-    ``role_account_expr`` is an HCL expression for the account whose access role the provider
-    assumes, or None to use the caller's credentials (the management account).
-    """
+    """versions.tf, providers.tf, backend.tf, remote_state.tf and account.tf of a stack."""
     state = org.organization.state
     backend: dict[str, Any] = {"type": state.backend}
     if isinstance(state, S3State):
-        backend.update(bucket=state.bucket, key=state_key(org, stack_path), region=state.region)
-    provider = {
-        "region": region,
-        "role_account_expr": role_account_expr,
-        "access_role": org.organization.access_role,
-        "tags": {
-            "ManagedBy": "lzgen",
-            "LzgenStack": stack_name,
-            "Organization": org.organization.name,
-        },
-    }
-    return [
+        backend.update(bucket=state.bucket, key=state_key(org, path), region=state.region)
+    tags = {"ManagedBy": "lzgen", "LzgenStack": name, "Organization": org.organization.name}
+    # Every account the stack acts in gets its id as a local, the management account too (its
+    # VPCs' flow-log policies and peerings name it); the organization stack needs none.
+    named = {a.name for a in org.accounts} if path != ORGANIZATION else set()
+    accounts = sorted({p.account for p in providers if p.account in named})
+    single = len(accounts) == 1 and len({p.account for p in providers}) == 1
+    provider_ctx = [
+        {
+            "alias": p.alias,
+            "region": p.region,
+            "role_account_expr": None
+            if _is_management(org, p.account)
+            else account_local(providers, p.account),
+        }
+        for p in providers
+    ]
+    files = [
         FileSpec(
             "versions.tf",
             "stack/versions.tf.j2",
@@ -78,79 +110,73 @@ def common_files(
                 "lzgen_version": __version__,
             },
         ),
-        FileSpec("providers.tf", "stack/providers.tf.j2", {"provider": provider}),
+        FileSpec(
+            "providers.tf",
+            "stack/providers.tf.j2",
+            {
+                "providers": provider_ctx,
+                "access_role": org.organization.access_role,
+                "tags": tags,
+            },
+        ),
         FileSpec("backend.tf", "stack/backend.tf.j2", {"backend": backend}),
     ]
+    if reads:
+        files.append(
+            FileSpec(
+                "remote_state.tf",
+                "stack/remote_state.tf.j2",
+                {
+                    "reads": [
+                        {"name": data_name, **remote_state(org, path, upstream)}
+                        for data_name, upstream in sorted(reads.items())
+                    ]
+                },
+            )
+        )
+    if accounts:
+        files.append(
+            FileSpec(
+                "account.tf",
+                "stack/account.tf.j2",
+                {
+                    "single": single,
+                    "accounts": [{"name": a, "expr": account_id_expr(org, a)} for a in accounts],
+                },
+            )
+        )
+    return files
 
 
-def _merge(
-    parts: list[StackPart],
-) -> tuple[tuple[FileSpec, ...], int, tuple[str, ...], dict[str, str]]:
+def assemble_stack(org: OrgFile, path: str, parts: list[StackPart]) -> Stack:
+    """One stack from the parts capabilities contributed to ``path``."""
     files = tuple(spec for part in parts for spec in part.files)
-    resources = sum(part.resources for part in parts)
-    depends_on = tuple(sorted({d for part in parts for d in part.depends_on}))
+    if path == ORGANIZATION:
+        name = ORGANIZATION
+        providers = [ProviderSpec(None, MANAGEMENT, org.organization.home_region)]
+    elif path.startswith("accounts/"):
+        _, account, region = path.split("/")
+        name = f"{account}/{region}"
+        providers = [ProviderSpec(None, account, region)]
+    else:
+        name = path
+        providers = sorted(
+            {p for part in parts for p in part.providers}, key=lambda p: (p.alias is not None, p)
+        )
     reads = dict(sorted({r for part in parts for r in part.reads}))
-    return files, resources, depends_on, reads
-
-
-def organization_stack(org: OrgFile, parts: list[StackPart]) -> Stack:
-    """The management account's stack in the home region: no role to assume."""
-    return management_stack(org, ORGANIZATION, parts)
-
-
-def management_stack(org: OrgFile, path: str, parts: list[StackPart]) -> Stack:
-    """A stack of the management account in the home region (no role assumed); every one
-    but the organization stack itself is applied after it."""
-    files, resources, depends_on, reads = _merge(parts)
-    common = common_files(
-        org,
-        stack_name=path,
-        stack_path=path,
-        region=org.organization.home_region,
-        role_account_expr=None,
-    )
-    if path != ORGANIZATION:
-        depends_on = tuple(sorted({ORGANIZATION, *depends_on}))
-    return Stack(
-        path,
-        path,
-        depends_on,
-        (*common, *files),
-        resources,
-        "management",
-        org.organization.home_region,
-        tuple(reads.items()),
-    )
-
-
-def account_stack(org: OrgFile, account_name: str, region: str, parts: list[StackPart]) -> Stack:
-    """A member account's stack in one region; assumes ``access_role`` unless the account is
-    the management account. Accounts lzgen creates get their id from the organization stack."""
-    account = next(a for a in org.accounts if a.name == account_name)
-    path = f"accounts/{account_name}/{region}"
-    name = f"{account_name}/{region}"
-    files, resources, depends_on, reads = _merge(parts)
-    account_ctx: dict[str, Any] = {"name": account_name, "id": account.id, "remote_state": None}
-    if account.id is None or ORGANIZATION in reads.values():
-        account_ctx["remote_state"] = remote_state(org, path, ORGANIZATION)
+    if needs_organization_state(org, [p.account for p in providers]):
         reads[ORGANIZATION] = ORGANIZATION
-    is_management = account.id == org.organization.management_account_id
-    common = common_files(
-        org,
-        stack_name=name,
-        stack_path=path,
-        region=region,
-        role_account_expr=None if is_management else "local.account_id",
-    )
-    account_file = FileSpec("account.tf", "stack/account.tf.j2", {"account": account_ctx})
-    depends = tuple(sorted({ORGANIZATION, *depends_on}))
+    depends_on = {d for part in parts for d in part.depends_on} | set(reads.values())
+    if path != ORGANIZATION:
+        depends_on.add(ORGANIZATION)
+    common = _stack_files(org, name=name, path=path, providers=providers, reads=reads)
     return Stack(
-        name,
-        path,
-        depends,
-        (*common, account_file, *files),
-        resources,
-        account_name,
-        region,
-        tuple(sorted(reads.items())),
+        name=name,
+        path=path,
+        depends_on=tuple(sorted(depends_on)),
+        files=(*common, *files),
+        resource_count=sum(part.resources for part in parts),
+        account=providers[0].account,
+        region=providers[0].region,
+        reads=tuple(sorted(reads.items())),
     )

@@ -16,25 +16,41 @@ class FileSpec:
 
 
 ORGANIZATION = "organization"
-ORGANIZATION_TRAIL = "organization-trail"
+ORGANIZATION_TRAIL = "organization-trail"  # management account, after the log archive
+
+
+def account_path(account: str, region: str) -> str:
+    """Stack path of an account's stack in one region."""
+    return f"accounts/{account}/{region}"
+
+
+@dataclass(frozen=True, order=True)
+class ProviderSpec:
+    """An AWS provider configuration of a stack: which account (assuming the access role
+    unless it is the management account) and region; ``alias`` None is the default one."""
+
+    alias: str | None
+    account: str
+    region: str
 
 
 @dataclass(frozen=True)
 class StackPart:
-    """What one capability contributes to one stack.
+    """What one capability contributes to one stack, identified by its path.
 
-    ``home`` is an ``(account name, region)`` pair, or, for the management account's stacks in
-    the home region (no role assumed), the stack's path: ``ORGANIZATION`` for the organization
-    stack, ``ORGANIZATION_TRAIL`` for the trail, which must wait for the log archive. Several
-    capabilities may contribute to one stack, and several parts may contribute to one file path
+    ``organization`` is the management account's stack in the home region;
+    ``accounts/<account>/<region>`` an account's stack; any other path is a wiring stack whose
+    ``providers`` say which accounts it acts in (the first without alias is its default).
+    Several capabilities may contribute to one stack, and several parts to one file path
     (``outputs.tf``): render joins them in order.
     """
 
-    home: str | tuple[str, str]
+    path: str
     files: tuple[FileSpec, ...]
     resources: int
     depends_on: tuple[str, ...] = ()  # stack paths applied before this one
     reads: tuple[tuple[str, str], ...] = ()  # (remote state data name, upstream stack path)
+    providers: tuple[ProviderSpec, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Turns each VPC into a template context with every address, CIDR and association decided:
 carved subnets, route tables per tier type (one per AZ for private tiers, so each AZ egresses
-through its own NAT gateway), NAT gateways, endpoints and flow logs.
+through its own NAT gateway), NAT gateways, endpoints and flow logs; with ``ingress_routing`` the
+appliance ENIs, the IGW's gateway route table and the protected tiers' per-AZ route tables; with
+``vpn_gateway`` a virtual private gateway and its site-to-site VPNs (own file per VPC).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
 from lzgen.plan.baseline import LogArchive, central_flow_logs
 from lzgen.plan.naming import ident
-from lzgen.plan.types import FileSpec, StackPart
+from lzgen.plan.types import FileSpec, StackPart, account_path
 
 
 def _subnets(vpc: Vpc) -> list[dict[str, Any]]:
@@ -38,9 +40,12 @@ def _subnets(vpc: Vpc) -> list[dict[str, Any]]:
     ]
 
 
-def _route_tables(vpc: Vpc, subnets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _route_tables(vpc: Vpc, all_subnets: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Public: one, default route to the IGW. Private: one per AZ, default route to that AZ's
-    NAT gateway (or the single one). Isolated: one, no default route."""
+    NAT gateway (or the single one). Isolated: one, no default route. Subnets of tiers protected
+    by ingress routing get tables of their own instead (``_protected_route_tables``)."""
+    protected = _protected_tiers(vpc)
+    subnets = [s for s in all_subnets if s["tier"] not in protected]
     tables: list[dict[str, Any]] = []
     public = [s for s in subnets if s["type"] == "public"]
     if public:
@@ -76,7 +81,7 @@ def _route_tables(vpc: Vpc, subnets: list[dict[str, Any]]) -> list[dict[str, Any
                 "subnets": [s["id"] for s in isolated],
             }
         )
-    return tables
+    return tables + _protected_route_tables(vpc, all_subnets)
 
 
 def _nat_gateways(vpc: Vpc, subnets: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -103,6 +108,113 @@ def _endpoint_tier(vpc: Vpc) -> str | None:
             if tier.type == kind:
                 return tier.name
     return None
+
+
+# --- VPC ingress routing ---------------------------------------------------------------------
+# The IGW's gateway route table sends traffic for each protected subnet to the appliance ENI of
+# that subnet's AZ; the protected subnets send their default route back through the same ENI.
+
+
+def _protected_tiers(vpc: Vpc) -> set[str]:
+    return set(vpc.ingress_routing.protected_tiers) if vpc.ingress_routing else set()
+
+
+def _appliance_eni(vpc: Vpc, az: str) -> str:
+    return ident(vpc.name, "appliance", az)
+
+
+def _protected_route_tables(vpc: Vpc, subnets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One table per protected subnet (tier and AZ): IPv4 default route to the appliance ENI of
+    its AZ, IPv6 default route as its tier type has it elsewhere."""
+    protected = _protected_tiers(vpc)
+    has_private = any(s["type"] == "private" for s in subnets)
+    ipv6_via = {
+        "public": "igw" if vpc.ipv6 else None,
+        "private": "eigw" if vpc.ipv6 and has_private else None,
+        "isolated": None,
+    }
+    return [
+        {
+            "id": s["id"],
+            "name": s["name"],
+            "kind": "protected",
+            "eni": _appliance_eni(vpc, s["az_letter"]),
+            "ipv6_via": ipv6_via[s["type"]],
+            "subnets": [s["id"]],
+        }
+        for tier in vpc.subnets
+        if tier.name in protected
+        for s in subnets
+        if s["tier"] == tier.name
+    ]
+
+
+def _ingress_context(vpc: Vpc, subnets: list[dict[str, Any]]) -> dict[str, Any] | None:
+    routing = vpc.ingress_routing
+    if routing is None:
+        return None
+    by_tier_az = {(s["tier"], s["az_letter"]): s for s in subnets}
+    return {
+        "id": ident(vpc.name, "ingress"),
+        "name": f"{vpc.name}-ingress",
+        "security_group": ident(vpc.name, "appliance"),
+        "security_group_name": f"{vpc.name}-appliance",
+        "appliance_tier": routing.appliance_tier,
+        "ports": sorted(set(routing.allowed_ports)),
+        "enis": [
+            {
+                "id": _appliance_eni(vpc, az),
+                "name": f"{vpc.name}-appliance-{az}",
+                "az": f"{vpc.region}{az}",
+                "subnet": by_tier_az[(routing.appliance_tier, az)]["id"],
+            }
+            for az in vpc.azs
+        ],
+        "routes": [
+            {
+                "id": ident(vpc.name, "ingress", tier, az),
+                "subnet": by_tier_az[(tier, az)]["id"],
+                "eni": _appliance_eni(vpc, az),
+            }
+            for tier in (t.name for t in vpc.subnets if t.name in routing.protected_tiers)
+            for az in vpc.azs
+        ],
+    }
+
+
+# --- virtual private gateway and its site-to-site VPNs ---------------------------------------
+
+
+def _vpn_gateway_context(vpc: Vpc, tables: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """VGW on the VPC, propagating into every subnet route table; per VPN a customer gateway
+    and a connection (tunnel pre-shared keys generated by AWS, never set or output)."""
+    vgw = vpc.vpn_gateway
+    if vgw is None:
+        return None
+    return {
+        "id": ident(vpc.name),
+        "asn": vgw.asn,
+        "route_tables": [t["id"] for t in tables],
+        "connections": [
+            {
+                "id": ident(vpc.name, c.name),
+                "name": c.name,
+                "full_name": f"{vpc.name}-{c.name}",
+                "ip": c.customer_gateway.ip,
+                "asn": c.customer_gateway.asn,
+                "routing": c.routing,
+                "static": c.routing == "static",
+                "routes": [
+                    {"id": ident(vpc.name, c.name, cidr), "cidr": cidr}
+                    for cidr in (c.on_premises_cidrs if c.routing == "static" else [])
+                ],
+            }
+            for c in vgw.vpn_connections
+        ],
+    }
+
+
+# --- the whole VPC ----------------------------------------------------------------------------
 
 
 def vpc_context(vpc: Vpc, central: LogArchive | None = None) -> dict[str, Any]:
@@ -154,6 +266,8 @@ def vpc_context(vpc: Vpc, central: LogArchive | None = None) -> dict[str, Any]:
         ],
         "flow_logs": vpc.flow_logs,
         "flow_logs_retention_days": vpc.flow_logs_retention_days,
+        "ingress": _ingress_context(vpc, subnets),
+        "vpn_gateway": _vpn_gateway_context(vpc, tables),
         # central flow logs: to the log archive bucket, after its policy admits them
         "flow_logs_central": vpc.flow_logs and central is not None,
         "flow_logs_bucket_arn": central.bucket_arn if central else None,
@@ -178,7 +292,29 @@ def _resource_count(ctx: dict[str, Any]) -> int:
         count += 1  # the flow log; the log archive bucket is in its own stack part
     else:
         count += 6 * int(ctx["flow_logs"])  # KMS key, alias, log group, role, policy, flow log
+    count += _ingress_resource_count(ctx)
+    count += _vpn_gateway_resource_count(ctx)
     return count
+
+
+def _ingress_resource_count(ctx: dict[str, Any]) -> int:
+    """Ingress routing beyond the protected tables and their associations (counted above)."""
+    protected = [t for t in ctx["route_tables"] if t["kind"] == "protected"]
+    count = sum(1 + int(t["ipv6_via"] is not None) for t in protected)  # default routes
+    ingress = ctx["ingress"]
+    if ingress is not None:
+        # security group, ENIs, gateway route table, its IGW association, a route per subnet
+        count += 1 + len(ingress["enis"]) + 2 + len(ingress["routes"])
+    return count
+
+
+def _vpn_gateway_resource_count(ctx: dict[str, Any]) -> int:
+    """Resource blocks of templates/vpc/vpn_gateway.tf.j2."""
+    vgw = ctx["vpn_gateway"]
+    if vgw is None:
+        return 0
+    count = 1 + len(vgw["route_tables"])  # VGW, route propagations
+    return count + sum(2 + len(c["routes"]) for c in vgw["connections"])
 
 
 def plan_vpcs(org: OrgFile) -> list[StackPart]:
@@ -192,6 +328,11 @@ def plan_vpcs(org: OrgFile) -> list[StackPart]:
         contexts = [vpc_context(v, central) for v in sorted(vpcs, key=lambda v: v.name)]
         files = (
             *(FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c}) for c in contexts),
+            *(
+                FileSpec(f"vpn_gateway_{c['name']}.tf", "vpc/vpn_gateway.tf.j2", {"vpc": c})
+                for c in contexts
+                if c["vpn_gateway"] is not None
+            ),
             FileSpec("outputs.tf", "vpc/outputs.tf.j2", {"vpcs": contexts}),
         )
         # central flow logs need the log archive bucket and its policy first
@@ -199,5 +340,5 @@ def plan_vpcs(org: OrgFile) -> list[StackPart]:
         after_archive = after_archive and any(c["flow_logs_central"] for c in contexts)
         depends_on = (central.stack_path,) if central is not None and after_archive else ()
         count = sum(_resource_count(c) for c in contexts)
-        parts.append(StackPart(home, files, count, depends_on=depends_on))
+        parts.append(StackPart(account_path(*home), files, count, depends_on=depends_on))
     return parts

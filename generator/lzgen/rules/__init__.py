@@ -15,15 +15,41 @@ from lzgen.rules.baseline import (
     settings_targets,
 )
 from lzgen.rules.network import (
+    accelerated_vpn,
+    asn,
+    customer_gateway_ip,
     egress,
+    ingress_routing,
+    on_premises_overlap,
+    peering_overlap,
+    peering_pairs,
+    share_participants,
+    static_vpn,
     subnets_inside,
+    tgw_overlap,
+    tgw_region,
+    tgw_routes,
+    tgw_share,
     tier_layout,
     tiers_fit,
+    vgw_acceleration,
     vpc_cidr,
     vpc_overlap,
 )
 from lzgen.rules.organization import account_ids, emails, unique_emails, unique_names
-from lzgen.rules.references import account_ou, endpoint_tier, regions, vpc_account
+from lzgen.rules.references import (
+    account_ou,
+    endpoint_tier,
+    listed_once,
+    peering_vpcs,
+    regions,
+    route_tables,
+    route_targets,
+    share_targets,
+    tiers,
+    transit_gateway_name,
+    vpc_account,
+)
 
 ALL_RULES: tuple[Rule, ...] = (
     account_ou.RULE,
@@ -34,6 +60,13 @@ ALL_RULES: tuple[Rule, ...] = (
     *regions.RULES,
     emails.RULE,
     endpoint_tier.RULE,
+    transit_gateway_name.RULE,
+    route_tables.RULE,
+    tiers.RULE,
+    route_targets.RULE,
+    peering_vpcs.RULE,
+    share_targets.RULE,
+    listed_once.RULE,
     *vpc_cidr.RULES,
     *subnets_inside.RULES,
     tiers_fit.RULE,
@@ -46,6 +79,20 @@ ALL_RULES: tuple[Rule, ...] = (
     access_role.RULE,
     attach_targets.RULE,
     settings_targets.RULE,
+    tgw_overlap.RULE,
+    on_premises_overlap.RULE,
+    peering_overlap.RULE,
+    peering_pairs.RULE,
+    tgw_region.RULE,
+    tgw_share.RULE,
+    vgw_acceleration.RULE,
+    *asn.RULES,
+    tgw_routes.RULE,
+    static_vpn.RULE,
+    customer_gateway_ip.RULE,
+    ingress_routing.RULE,
+    accelerated_vpn.RULE,
+    share_participants.RULE,
 )
 
 

@@ -1,1 +1,1 @@
-"""Rules about CIDRs, subnet carving and egress design."""
+"""Rules about CIDRs, subnet carving, egress design and connected networks (TGW, VPN, peering)."""

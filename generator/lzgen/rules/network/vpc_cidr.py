@@ -1,5 +1,6 @@
-"""LZ3001 and LZ3006: VPC and subnet CIDRs are IPv4 networks; VPCs are /16 to /28.
+"""LZ3001 and LZ3006: CIDRs are IPv4 networks; VPCs are /16 to /28.
 
+Checked: VPC and pinned subnet CIDRs, TGW static route CIDRs and VPN ``on_premises_cidrs``.
 AWS allows a VPC CIDR block between /16 and /28. IPv6 is Amazon-provided (``ipv6: true``),
 never written into an IPv4 field.
 """
@@ -44,6 +45,12 @@ def _ipv4_fields(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
         for t, tier in enumerate(vpc.subnets):
             for c, text in enumerate(tier.cidrs or []):
                 yield text, ("vpcs", i, "subnets", t, "cidrs", c)
+    for t, tgw in enumerate(ctx.org.transit_gateways):
+        for r, route in enumerate(tgw.routes):
+            yield route.cidr, ("transit_gateways", t, "routes", r, "cidr")
+    for vpn, path in ctx.all_vpns():
+        for c, text in enumerate(vpn.on_premises_cidrs):
+            yield text, (*path, "on_premises_cidrs", c)
 
 
 def check_family(ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -53,7 +60,9 @@ def check_family(ctx: RuleContext) -> Iterator[Diagnostic]:
                 CODE_FAMILY,
                 f"'{text}' is an IPv6 block in an IPv4 field",
                 path,
-                hint="IPv4 and IPv6 are kept apart: set `ipv6: true` for an Amazon-provided /56",
+                hint="IPv4 and IPv6 are kept apart: set `ipv6: true` for an Amazon-provided /56"
+                if path[0] == "vpcs" and "vpn_gateway" not in path
+                else "routes and on-premises CIDRs are IPv4 networks",
             )
 
 
@@ -64,7 +73,7 @@ def check_cidr(ctx: RuleContext) -> Iterator[Diagnostic]:
         problem = _cidr_problem(text)
         if problem:
             yield ctx.doc.diagnostic(CODE_CIDR, problem[0], path, hint=problem[1])
-        elif path[-1] == "cidr":
+        elif path[0] == "vpcs" and path[-1] == "cidr":
             prefix = ipaddress.ip_network(text).prefixlen
             if not MIN_VPC_PREFIX <= prefix <= MAX_PREFIX:
                 vpc = ctx.org.vpcs[int(path[1])]

@@ -1,4 +1,8 @@
-"""LZ3005: no two VPCs of the organization overlap, unless one says ``allow_overlap: true``."""
+"""LZ3005: no two VPCs of the organization overlap, unless one says ``allow_overlap: true``.
+
+Two VPCs attached to the same transit gateway, or joined by a peering, are reported by the rule
+for that connection instead (LZ3012, LZ3014), whatever ``allow_overlap`` says.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,8 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for start, end, i in ranges:
         open_ranges = [r for r in open_ranges if r[1] >= start]
         for _, _, j in open_ranges:
-            yield _diagnostic(ctx, i, j)
+            if not ctx.connected(i, j):
+                yield _diagnostic(ctx, i, j)
         open_ranges.append((start, end, i))
 
 

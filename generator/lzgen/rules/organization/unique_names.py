@@ -1,4 +1,9 @@
-"""LZ2003: names that become addresses must be unique (accounts, VPCs, sibling OUs, tiers)."""
+"""LZ2003: names that become addresses must be unique.
+
+Org-wide: accounts, VPCs, transit gateways, VPC peerings. Within their parent: sibling OUs,
+a VPC's subnet tiers, a transit gateway's route tables, and the VPN connections of one
+transit gateway or of one VPC's virtual private gateway. Case is ignored.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +52,16 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     yield from _duplicates(
         ctx, "VPC", [(v.name, ("vpcs", i, "name")) for i, v in enumerate(org.vpcs)]
     )
+    yield from _duplicates(
+        ctx,
+        "transit gateway",
+        [(t.name, ("transit_gateways", i, "name")) for i, t in enumerate(org.transit_gateways)],
+    )
+    yield from _duplicates(
+        ctx,
+        "VPC peering",
+        [(p.name, ("vpc_peerings", i, "name")) for i, p in enumerate(org.vpc_peerings)],
+    )
     yield from _ou_siblings(ctx, org.organizational_units, ("organizational_units",))
     for vi, vpc in enumerate(org.vpcs):
         yield from _duplicates(
@@ -54,6 +69,37 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             "subnet tier",
             [(t.name, ("vpcs", vi, "subnets", ti, "name")) for ti, t in enumerate(vpc.subnets)],
         )
+        if vpc.vpn_gateway is not None:
+            yield from _duplicates(
+                ctx,
+                "VPN connection",
+                [
+                    (c.name, ("vpcs", vi, "vpn_gateway", "vpn_connections", ci, "name"))
+                    for ci, c in enumerate(vpc.vpn_gateway.vpn_connections)
+                ],
+            )
+    for ti, tgw in enumerate(org.transit_gateways):
+        yield from _duplicates(
+            ctx,
+            "route table",
+            [
+                (r, ("transit_gateways", ti, "route_tables", ri))
+                for ri, r in enumerate(tgw.route_tables)
+            ],
+        )
+        yield from _duplicates(
+            ctx,
+            "VPN connection",
+            [
+                (c.name, ("transit_gateways", ti, "vpn_connections", ci, "name"))
+                for ci, c in enumerate(tgw.vpn_connections)
+            ],
+        )
 
 
-RULE = Rule(CODE, "account, VPC, sibling OU and subnet tier names are unique", check)
+RULE = Rule(
+    CODE,
+    "names are unique: accounts, VPCs, TGWs, peerings, sibling OUs, tiers, TGW route tables, "
+    "VPN connections",
+    check,
+)

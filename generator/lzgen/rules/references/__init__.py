@@ -1,1 +1,1 @@
-"""Rules that resolve names: regions, AZs, accounts, tiers."""
+"""Rules that resolve names: regions, AZs, accounts, OUs, tiers, TGWs, route tables, VPCs."""

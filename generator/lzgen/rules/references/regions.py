@@ -1,4 +1,7 @@
-"""LZ2007 and LZ2008: regions are real AWS regions and AZ letters exist in them."""
+"""LZ2007 and LZ2008: regions are real AWS regions and AZ letters exist in them.
+
+LZ2007 covers the home and state regions, every VPC's and every transit gateway's region.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +28,8 @@ def _region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
     for policy in listed_policies(ctx):
         for j, region in enumerate(policy.regions or ()):
             yield region, (*policy.path, "regions", j)
+    for i, tgw in enumerate(ctx.org.transit_gateways):
+        yield tgw.region, ("transit_gateways", i, "region")
 
 
 def check_regions(ctx: RuleContext) -> Iterator[Diagnostic]:

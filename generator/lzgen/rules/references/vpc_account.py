@@ -1,4 +1,4 @@
-"""LZ2002: a VPC's ``account`` names a declared account."""
+"""LZ2002: the ``account`` of a VPC or a Transit Gateway names a declared account."""
 
 from __future__ import annotations
 
@@ -12,14 +12,21 @@ CODE = "LZ2002"
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     known = list(ctx.accounts)
-    for i, vpc in enumerate(ctx.org.vpcs):
-        if vpc.account not in ctx.accounts:
+    owners = [
+        ("VPC", v.name, v.account, ("vpcs", i, "account")) for i, v in enumerate(ctx.org.vpcs)
+    ]
+    owners += [
+        ("transit gateway", t.name, t.account, ("transit_gateways", i, "account"))
+        for i, t in enumerate(ctx.org.transit_gateways)
+    ]
+    for kind, name, account, path in owners:
+        if account not in ctx.accounts:
             yield ctx.doc.diagnostic(
                 CODE,
-                f"VPC '{vpc.name}' names unknown account '{vpc.account}'",
-                ("vpcs", i, "account"),
-                hint=did_you_mean(vpc.account, known) if known else "declare it under accounts",
+                f"{kind} '{name}' names unknown account '{account}'",
+                path,
+                hint=did_you_mean(account, known) if known else "declare it under accounts",
             )
 
 
-RULE = Rule(CODE, "every VPC's account exists", check)
+RULE = Rule(CODE, "every VPC's and transit gateway's account exists", check)

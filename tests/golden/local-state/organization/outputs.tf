@@ -17,3 +17,10 @@ output "organization_id" {
   description = "The organization's id; the log archive admits only this organization."
   value       = aws_organizations_organization.this.id
 }
+
+output "ou_arns" {
+  description = "OU ARNs by OU path (RAM shares name OUs by ARN)."
+  value = {
+    "Sandbox" = aws_organizations_organizational_unit.sandbox.arn
+  }
+}

@@ -25,3 +25,15 @@ output "organization_id" {
   description = "The organization's id; the log archive admits only this organization."
   value       = aws_organizations_organization.this.id
 }
+
+output "ou_arns" {
+  description = "OU ARNs by OU path (RAM shares name OUs by ARN)."
+  value = {
+    "Infrastructure"    = aws_organizations_organizational_unit.infrastructure.arn
+    "Workloads"         = aws_organizations_organizational_unit.workloads.arn
+    "Workloads/Prod"    = aws_organizations_organizational_unit.workloads_prod.arn
+    "Workloads/NonProd" = aws_organizations_organizational_unit.workloads_nonprod.arn
+    "Data"              = aws_organizations_organizational_unit.data.arn
+    "Security"          = aws_organizations_organizational_unit.security.arn
+  }
+}

@@ -2,16 +2,6 @@
 # log file validation. Log files go to the log archive bucket encrypted with this stack's KMS
 # key; events also go to a CloudWatch Logs group here, for metric filters and alarms.
 
-# The log archive account is created by the organization stack; its id comes from that state.
-data "terraform_remote_state" "organization" {
-  backend = "s3"
-  config = {
-    bucket = "example-corp-tfstate"
-    key    = "organization/terraform.tfstate"
-    region = "us-east-1"
-  }
-}
-
 locals {
   log_archive_account_id = data.terraform_remote_state.organization.outputs.account_ids["log-archive"]
 }

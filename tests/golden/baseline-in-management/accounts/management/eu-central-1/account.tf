@@ -1,11 +1,4 @@
-# Outputs of the organization stack that this stack uses.
-data "terraform_remote_state" "organization" {
-  backend = "local"
-  config = {
-    path = "../../../organization/terraform.tfstate"
-  }
-}
-
+# Account ids this stack acts in (ids of accounts lzgen creates come from the organization stack).
 locals {
   account_id = "123456789012"
 }

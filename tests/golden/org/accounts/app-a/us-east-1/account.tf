@@ -1,13 +1,4 @@
-# Account app-a is created by the organization stack; its id comes from that state.
-data "terraform_remote_state" "organization" {
-  backend = "s3"
-  config = {
-    bucket = "example-corp-tfstate"
-    key    = "organization/terraform.tfstate"
-    region = "us-east-1"
-  }
-}
-
+# Account ids this stack acts in (ids of accounts lzgen creates come from the organization stack).
 locals {
   account_id = data.terraform_remote_state.organization.outputs.account_ids["app-a"]
 }

@@ -1,0 +1,272 @@
+"""Transit Gateways: the hub, the spokes' attachments, and the wiring between them.
+
+Three kinds of stack part, so that the stack DAG stays acyclic across accounts:
+
+1. hub (the owner account's stack in the TGW's region): the TGW with default association and
+   propagation off, its route tables, the RAM share of the TGW, site-to-site VPNs, the owner's
+   own VPC attachments with their associations, propagations and VPC routes, and static routes
+   that point at the owner's attachments, VPNs or a blackhole;
+2. spoke (each other account's stack): the VPC attachment request, reading the TGW id from the
+   hub's state;
+3. wiring (``transit-gateways/<name>``, in the owner account with a provider per spoke home):
+   acceptance, association and propagation of every spoke attachment, static routes to spoke
+   attachments, and the spoke VPCs' routes to the TGW (created in the spoke account through
+   its provider alias, once the attachment is accepted).
+
+Every attached VPC gets, in each of its route tables, a route via the TGW to each CIDR its
+associated TGW route table can reach (propagated VPCs and VPNs, static routes), collapsed; a
+default route only in private route tables of VPCs without NAT gateways (central egress).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from lzgen.model import OrgFile
+from lzgen.model.transit_gateway import TransitGateway
+from lzgen.model.vpc import Vpc
+from lzgen.plan.naming import ident
+from lzgen.plan.sharing import principal_reads, principals
+from lzgen.plan.types import FileSpec, ProviderSpec, StackPart, account_path
+from lzgen.plan.vpc import vpc_context
+
+DEFAULT_ROUTE = "0.0.0.0/0"
+
+
+def _cidr_ident(cidr: str) -> str:
+    """``10.99.0.0/16`` -> ``10-99-0-0-16`` for addresses."""
+    return cidr.replace(".", "-").replace("/", "-")
+
+
+def _attached(org: OrgFile, tgw: TransitGateway) -> list[Vpc]:
+    return sorted(
+        (v for v in org.vpcs if v.transit_gateway and v.transit_gateway.name == tgw.name),
+        key=lambda v: v.name,
+    )
+
+
+def _reachable(org: OrgFile, tgw: TransitGateway, table: str) -> list[str]:
+    """CIDRs a TGW route table routes somewhere (not to a blackhole)."""
+    cidrs: set[str] = set()
+    for vpc in _attached(org, tgw):
+        assert vpc.transit_gateway is not None
+        if table in vpc.transit_gateway.propagate_to:
+            cidrs.add(vpc.cidr)
+    for vpn in tgw.vpn_connections:
+        if table in vpn.propagate_to:
+            cidrs.update(vpn.on_premises_cidrs)
+    cidrs.update(r.cidr for r in tgw.routes if r.route_table == table and not r.blackhole)
+    return sorted(cidrs)
+
+
+def _vpc_routes(org: OrgFile, tgw: TransitGateway, vpc: Vpc) -> list[dict[str, Any]]:
+    """Routes via the TGW for every route table of an attached VPC."""
+    assert vpc.transit_gateway is not None
+    own = ipaddress.IPv4Network(vpc.cidr)
+    reachable = [
+        ipaddress.IPv4Network(c) for c in _reachable(org, tgw, vpc.transit_gateway.route_table)
+    ]
+    specific = list(
+        ipaddress.collapse_addresses(
+            n for n in reachable if n.prefixlen > 0 and not n.overlaps(own)
+        )
+    )
+    default = any(n.prefixlen == 0 for n in reachable) and vpc.nat_gateways == "none"
+    routes: list[dict[str, Any]] = []
+    for table in vpc_context(vpc)["route_tables"]:
+        destinations = [str(n) for n in specific]
+        if default and table["kind"] == "private":
+            destinations.insert(0, DEFAULT_ROUTE)
+        routes.extend(
+            {
+                "id": ident(table["id"], "tgw", _cidr_ident(d)),
+                "table_id": table["id"],
+                "table_name": table["name"],
+                "cidr": d,
+            }
+            for d in destinations
+        )
+    return routes
+
+
+def _attachment(org: OrgFile, tgw: TransitGateway, vpc: Vpc) -> dict[str, Any]:
+    assert vpc.transit_gateway is not None
+    att = vpc.transit_gateway
+    ctx = vpc_context(vpc)
+    return {
+        "id": ident(tgw.name, vpc.name),
+        "vpc": ctx["id"],
+        "vpc_name": vpc.name,
+        "account": vpc.account,
+        "home": account_path(vpc.account, vpc.region),
+        "remote": ident(vpc.account, vpc.region),
+        "alias": ident(vpc.account, vpc.region),
+        "subnets": [s["id"] for s in ctx["subnets"] if s["tier"] == att.subnets],
+        "appliance_mode": "enable" if att.appliance_mode else "disable",
+        "route_table": ident(tgw.name, att.route_table),
+        "route_table_name": att.route_table,
+        "propagations": [
+            {"id": ident(tgw.name, vpc.name, t), "table": ident(tgw.name, t), "table_name": t}
+            for t in att.propagate_to
+        ],
+        "routes": _vpc_routes(org, tgw, vpc),
+    }
+
+
+def _vpns(tgw: TransitGateway) -> list[dict[str, Any]]:
+    vpns = []
+    for vpn in tgw.vpn_connections:
+        vid = ident(tgw.name, "vpn", vpn.name)
+        static = (
+            [
+                {
+                    "id": ident(tgw.name, t, "vpn", vpn.name, _cidr_ident(c)),
+                    "table": ident(tgw.name, t),
+                    "cidr": c,
+                }
+                for t in vpn.propagate_to
+                for c in vpn.on_premises_cidrs
+            ]
+            if vpn.routing == "static"
+            else []
+        )
+        vpns.append(
+            {
+                "id": vid,
+                "name": vpn.name,
+                "ip": vpn.customer_gateway.ip,
+                "asn": vpn.customer_gateway.asn,
+                "static": vpn.routing == "static",
+                "accelerated": vpn.accelerated,
+                "route_table": ident(tgw.name, vpn.route_table) if vpn.route_table else None,
+                "propagations": []
+                if vpn.routing == "static"
+                else [
+                    {"id": ident(tgw.name, "vpn", vpn.name, t), "table": ident(tgw.name, t)}
+                    for t in vpn.propagate_to
+                ],
+                "static_routes": static,
+            }
+        )
+    return vpns
+
+
+def _static_routes(
+    tgw: TransitGateway, owner: set[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(hub routes, wiring routes): routes to spoke attachments live with the acceptance."""
+    hub: list[dict[str, Any]] = []
+    wiring: list[dict[str, Any]] = []
+    for route in tgw.routes:
+        target = route.vpc or (f"vpn {route.vpn}" if route.vpn else "blackhole")
+        entry = {
+            "id": ident(tgw.name, route.route_table, _cidr_ident(route.cidr)),
+            "table": ident(tgw.name, route.route_table),
+            "table_name": route.route_table,
+            "cidr": route.cidr,
+            "blackhole": route.blackhole,
+            "vpc": ident(tgw.name, route.vpc) if route.vpc else None,
+            "vpn": ident(tgw.name, "vpn", route.vpn) if route.vpn else None,
+            "target": target,
+        }
+        (wiring if route.vpc and route.vpc not in owner else hub).append(entry)
+    return hub, wiring
+
+
+def plan_transit_gateways(org: OrgFile) -> list[StackPart]:
+    parts: list[StackPart] = []
+    for tgw in org.transit_gateways:
+        parts.extend(_plan_one(org, tgw))
+    return parts
+
+
+def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
+    hub_path = account_path(tgw.account, tgw.region)
+    hub_remote = ident(tgw.account, tgw.region)
+    attachments = [_attachment(org, tgw, v) for v in _attached(org, tgw)]
+    owned = [a for a in attachments if a["account"] == tgw.account]
+    spokes = [a for a in attachments if a["account"] != tgw.account]
+    hub_routes, wiring_routes = _static_routes(tgw, {a["vpc_name"] for a in owned})
+    shared = principals(org, tgw.share_with)
+    vpns = _vpns(tgw)
+    tgw_id = ident(tgw.name)
+    hub_ctx = {
+        "id": tgw_id,
+        "name": tgw.name,
+        "asn": tgw.asn,
+        "route_tables": [{"id": ident(tgw.name, t), "name": t} for t in tgw.route_tables],
+        "principals": shared,
+        "attachments": owned,
+        "vpns": vpns,
+        "routes": hub_routes,
+    }
+    hub_resources = (
+        1
+        + len(tgw.route_tables)
+        + (2 + len(shared) if shared else 0)
+        + sum(2 + len(a["propagations"]) + len(a["routes"]) for a in owned)
+        + sum(
+            2 + int(bool(v["route_table"])) + len(v["propagations"]) + len(v["static_routes"])
+            for v in vpns
+        )
+        + len(hub_routes)
+    )
+    parts = [
+        StackPart(
+            hub_path,
+            (
+                FileSpec(
+                    f"transit_gateway_{tgw.name}.tf", "transit_gateway/hub.tf.j2", {"tgw": hub_ctx}
+                ),
+                FileSpec("outputs.tf", "transit_gateway/hub_outputs.tf.j2", {"tgw": hub_ctx}),
+            ),
+            hub_resources,
+            reads=principal_reads(org, tgw.share_with),
+        )
+    ]
+    for spoke in spokes:
+        ctx = {"tgw": hub_ctx, "attachment": spoke, "hub_remote": hub_remote}
+        parts.append(
+            StackPart(
+                spoke["home"],
+                (
+                    FileSpec(
+                        f"transit_gateway_{tgw.name}_{spoke['vpc_name']}.tf",
+                        "transit_gateway/spoke.tf.j2",
+                        ctx,
+                    ),
+                    FileSpec("outputs.tf", "transit_gateway/spoke_outputs.tf.j2", ctx),
+                ),
+                1,
+                depends_on=(hub_path,),
+                reads=((hub_remote, hub_path),),
+            )
+        )
+    if spokes:
+        wiring_ctx = {
+            "tgw": hub_ctx,
+            "spokes": spokes,
+            "routes": wiring_routes,
+            "hub_remote": hub_remote,
+        }
+        homes = sorted({(s["account"], s["home"]) for s in spokes})
+        providers = (
+            ProviderSpec(None, tgw.account, tgw.region),
+            *(
+                ProviderSpec(s["alias"], s["account"], tgw.region)
+                for s in {s["alias"]: s for s in spokes}.values()
+            ),
+        )
+        parts.append(
+            StackPart(
+                f"transit-gateways/{tgw.name}",
+                (FileSpec("attachments.tf", "transit_gateway/wiring.tf.j2", wiring_ctx),),
+                sum(2 + len(s["propagations"]) + len(s["routes"]) for s in spokes)
+                + len(wiring_routes),
+                depends_on=(hub_path, *(h for _, h in homes)),
+                reads=((hub_remote, hub_path), *((s["remote"], s["home"]) for s in spokes)),
+                providers=providers,
+            )
+        )
+    return parts

@@ -1,0 +1,26 @@
+"""LZ2015: a VPC peering's ``requester`` and ``accepter`` name declared VPCs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lzgen.diagnostics import Diagnostic, did_you_mean
+from lzgen.rules.base import Rule, RuleContext
+
+CODE = "LZ2015"
+
+
+def check(ctx: RuleContext) -> Iterator[Diagnostic]:
+    known = list(ctx.vpcs)
+    for k, peering in enumerate(ctx.org.vpc_peerings):
+        for side, name in (("requester", peering.requester), ("accepter", peering.accepter)):
+            if name not in ctx.vpcs:
+                yield ctx.doc.diagnostic(
+                    CODE,
+                    f"VPC peering '{peering.name}' names unknown {side} VPC '{name}'",
+                    ("vpc_peerings", k, side),
+                    hint=did_you_mean(name, known) if known else "declare it under vpcs",
+                )
+
+
+RULE = Rule(CODE, "VPC peerings name declared VPCs", check)

@@ -1,0 +1,29 @@
+output "account_ids" {
+  description = "Account ids by lzgen account name; downstream stacks read this."
+  value = {
+    "lab"        = aws_organizations_account.lab.id
+    "management" = "700000000007"
+    "shared"     = "800000000008"
+  }
+}
+
+output "ou_ids" {
+  description = "OU ids by OU path."
+  value = {
+    "Infrastructure" = aws_organizations_organizational_unit.infrastructure.id
+    "Sandbox"        = aws_organizations_organizational_unit.sandbox.id
+  }
+}
+
+output "organization_id" {
+  description = "The organization's id; the log archive admits only this organization."
+  value       = aws_organizations_organization.this.id
+}
+
+output "ou_arns" {
+  description = "OU ARNs by OU path (RAM shares name OUs by ARN)."
+  value = {
+    "Infrastructure" = aws_organizations_organizational_unit.infrastructure.arn
+    "Sandbox"        = aws_organizations_organizational_unit.sandbox.arn
+  }
+}

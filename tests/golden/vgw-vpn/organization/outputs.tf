@@ -1,0 +1,25 @@
+output "account_ids" {
+  description = "Account ids by lzgen account name; downstream stacks read this."
+  value = {
+    "network" = "600000000006"
+  }
+}
+
+output "ou_ids" {
+  description = "OU ids by OU path."
+  value = {
+    "Infrastructure" = aws_organizations_organizational_unit.infrastructure.id
+  }
+}
+
+output "organization_id" {
+  description = "The organization's id; the log archive admits only this organization."
+  value       = aws_organizations_organization.this.id
+}
+
+output "ou_arns" {
+  description = "OU ARNs by OU path (RAM shares name OUs by ARN)."
+  value = {
+    "Infrastructure" = aws_organizations_organizational_unit.infrastructure.arn
+  }
+}
