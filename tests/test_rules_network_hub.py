@@ -731,7 +731,8 @@ FAILING: list[tuple[str, str, Expected]] = [
             endpoints: { gateway: [s3] }
             ingress_routing: { appliance_tier: inspection, protected_tiers: [public] }
         """,
-        [("LZ3024", 12, 40)],
+        # and the NAT gateway would have to sit in the protected tier
+        [("LZ3007", 7, 19), ("LZ3024", 12, 40)],
     ),
     (
         "LZ3024-no-public-tier",

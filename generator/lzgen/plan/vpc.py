@@ -87,7 +87,11 @@ def _route_tables(vpc: Vpc, all_subnets: list[dict[str, Any]]) -> list[dict[str,
 def _nat_gateways(vpc: Vpc, subnets: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if vpc.nat_gateways == "none":
         return []
-    first_public = next(t.name for t in vpc.subnets if t.type == "public")
+    # NAT gateways sit in the first public tier whose default route goes to the IGW, never in
+    # a tier protected by ingress routing (its traffic detours through the appliance)
+    first_public = next(
+        t.name for t in vpc.subnets if t.type == "public" and t.name not in _protected_tiers(vpc)
+    )
     azs = vpc.azs if vpc.nat_gateways == "per_az" else vpc.azs[:1]
     by_id = {s["id"]: s for s in subnets}
     return [

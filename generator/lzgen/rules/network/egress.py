@@ -15,12 +15,15 @@ CODE_NO_FLOW_LOGS = "LZ3103"
 
 def check_nat_public(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, vpc in enumerate(ctx.org.vpcs):
-        if vpc.nat_gateways != "none" and not any(t.type == "public" for t in vpc.subnets):
+        protected = set(vpc.ingress_routing.protected_tiers) if vpc.ingress_routing else set()
+        nat_tiers = [t for t in vpc.subnets if t.type == "public" and t.name not in protected]
+        if vpc.nat_gateways != "none" and not nat_tiers:
             yield ctx.doc.diagnostic(
                 CODE_NAT_PUBLIC,
                 f"VPC '{vpc.name}' wants NAT gateways but has no public tier",
                 ("vpcs", i, "nat_gateways"),
-                hint="add a small public tier (size 26 or 28) or set `nat_gateways: none`",
+                hint="add a small public tier (size 26 or 28) that ingress routing does not "
+                "protect, or set `nat_gateways: none`",
             )
 
 
