@@ -49,6 +49,15 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def fuzz(session: nox.Session) -> None:
+    """10,000 mutated org files through the pipeline and the CLI (not default; ``tests`` runs
+    200). ``LZGEN_FUZZ_CASES`` overrides the count: ``LZGEN_FUZZ_CASES=500 nox -s fuzz``."""
+    session.install(".[test]")
+    cases = os.environ.get("LZGEN_FUZZ_CASES", "10000")
+    session.run("pytest", "tests/test_fuzz.py", *session.posargs, env={"LZGEN_FUZZ_CASES": cases})
+
+
+@nox.session
 def terraform(session: nox.Session) -> None:
     """terraform fmt/validate/offline plan of every stack of every example.
 

@@ -5,12 +5,24 @@ exactly one 3-AZ, 3-tier VPC with a unique, non-overlapping /20 carved from ``se
 Output is built with plain string formatting (no YAML library), so it is fast and byte-for-byte
 deterministic for the same arguments.
 
+Two shapes (``shape=``):
+
+- ``"basic"`` (issue 2's figures): the VPCs below and nothing else;
+- ``"hub"`` (default, issue 4): additionally a ``network`` account (OU ``Infrastructure``) owning
+  Transit Gateway ``core`` in ``us-east-1`` with route tables ``[shared, spokes]``, shared with
+  the ``Workloads`` OU, and a ``shared-services`` VPC (the last /20 of the base) attached to
+  ``shared``, propagating to ``spokes``. Every member VPC is in ``us-east-1`` (a VPC attaches
+  only to a TGW in its region), attaches its ``app`` tier to ``core`` (route table ``spokes``,
+  propagating to ``shared``), and shares its ``app`` tier with the next account (the last with
+  the first). So each account has a VPC, a TGW attachment and a RAM subnet share.
+
 Layout per account ``i`` (1-based):
 
 - account ``acct-{i:04d}``, email ``aws+acct-{i:04d}@example.com``, id ``"3000000" + f"{i:05d}"``,
   OU ``Workloads/Prod`` for odd ``i`` and ``Workloads/NonProd`` for even ``i``;
 - VPC ``vpc-{i:04d}`` in that account, region ``us-east-1`` (odd) or ``eu-west-1`` (even),
-  CIDR = the ``(i-1)``-th /20 of the base (10.0.0.0/20, 10.0.16.0/20, ...).
+  CIDR = the ``(i-1)``-th /20 of the base (10.0.0.0/20, 10.0.16.0/20, ...);
+  in the hub shape every VPC is in ``us-east-1``.
 
 Tiers (/26 public, /24 private, /25 isolated) with 4 AZ slots reserved each need
 4*64 + 4*256 + 4*128 = 1,792 addresses, well under the 4,096 of a /20.
@@ -18,6 +30,7 @@ Tiers (/26 public, /24 private, /25 isolated) with 4 AZ slots reserved each need
 Usage::
 
     python benchmarks/synth_org.py 1000 -o /tmp/org.yaml
+    python benchmarks/synth_org.py 1000 --shape basic -o /tmp/org-basic.yaml
 """
 
 from __future__ import annotations
@@ -31,6 +44,10 @@ VPC_PREFIX = 20
 MAX_ACCOUNTS = 99_999  # ids are "3000000" + a 5-digit index
 REGIONS = ("us-east-1", "eu-west-1")
 OUS = ("Workloads/Prod", "Workloads/NonProd")
+SHAPES = ("hub", "basic")
+HUB_REGION = "us-east-1"
+NETWORK_ACCOUNT = "network"
+NETWORK_ACCOUNT_ID = "299999999999"
 
 HEADER = """\
 version: 1
@@ -65,6 +82,56 @@ VPC_BLOCK = """\
 """
 
 
+NETWORK_ACCOUNT_LINE = (
+    f"  - {{ name: {NETWORK_ACCOUNT}, email: aws+{NETWORK_ACCOUNT}@example.com, "
+    f'ou: Infrastructure, id: "{NETWORK_ACCOUNT_ID}" }}\n'
+)
+
+TGW_SECTION = f"""\
+transit_gateways:
+  - name: core
+    account: {NETWORK_ACCOUNT}
+    region: {HUB_REGION}
+    asn: 64512
+    route_tables: [shared, spokes]
+    share_with: {{ ous: [Workloads] }}
+"""
+
+HUB_VPC_BLOCK = """\
+  - name: shared-services
+    account: {account}
+    region: {region}
+    cidr: {cidr}
+    azs: [a, b, c]
+    nat_gateways: per_az
+    flow_logs: true
+    subnets:
+      - {{ name: public, type: public,   size: 26 }}
+      - {{ name: app,    type: private,  size: 24 }}
+      - {{ name: data,   type: isolated, size: 25 }}
+    endpoints:
+      gateway: [s3]
+    transit_gateway: {{ name: core, subnets: app, route_table: shared, propagate_to: [spokes] }}
+"""
+
+SPOKE_VPC_BLOCK = """\
+  - name: {vpc}
+    account: {account}
+    region: {region}
+    cidr: {cidr}
+    azs: [a, b, c]
+    nat_gateways: per_az
+    flow_logs: true
+    subnets:
+      - {{ name: public, type: public,   size: 26 }}
+      - {{ name: app,    type: private,  size: 24, share_with: {{ accounts: [{share}] }} }}
+      - {{ name: data,   type: isolated, size: 25 }}
+    endpoints:
+      gateway: [s3]
+    transit_gateway: {{ name: core, subnets: app, route_table: spokes, propagate_to: [shared] }}
+"""
+
+
 def account_name(index: int) -> str:
     """Name of the ``index``-th (1-based) synthetic account."""
     return f"acct-{index:04d}"
@@ -81,19 +148,22 @@ def vpc_cidr(base: ipaddress.IPv4Network, index: int) -> str:
     return f"{ipaddress.IPv4Address(addr)}/{VPC_PREFIX}"
 
 
-def _parse_base(seed_cidr_base: str, accounts: int) -> ipaddress.IPv4Network:
+def _parse_base(seed_cidr_base: str, accounts: int, *, hub: bool) -> ipaddress.IPv4Network:
     """Validate the arguments and return the base network to carve /20s from."""
     base = ipaddress.IPv4Network(seed_cidr_base, strict=True)
     if base.prefixlen > VPC_PREFIX:
         raise ValueError(f"seed_cidr_base {base} is smaller than a /{VPC_PREFIX}")
     capacity = min(MAX_ACCOUNTS, 1 << (VPC_PREFIX - base.prefixlen))
+    if hub:
+        capacity = min(capacity, (1 << (VPC_PREFIX - base.prefixlen)) - 1)  # last /20: hub VPC
     if not 1 <= accounts <= capacity:
         raise ValueError(f"accounts must be between 1 and {capacity} for base {base}")
     return base
 
 
-def _accounts_section(accounts: int) -> str:
-    lines = [
+def _accounts_section(accounts: int, *, hub: bool) -> str:
+    lines = [NETWORK_ACCOUNT_LINE] if hub else []
+    lines += [
         ACCOUNT_LINE.format(name=account_name(i), ou=OUS[(i - 1) % 2], id=account_id(i))
         for i in range(1, accounts + 1)
     ]
@@ -113,10 +183,39 @@ def _vpcs_section(accounts: int, base: ipaddress.IPv4Network) -> str:
     return "vpcs:\n" + "".join(blocks)
 
 
-def synth_org(accounts: int, *, seed_cidr_base: str = "10.0.0.0/8") -> str:
-    """Return org YAML text with ``accounts`` accounts, each with one 3-AZ, 3-tier VPC."""
-    base = _parse_base(seed_cidr_base, accounts)
-    return HEADER + _accounts_section(accounts) + _vpcs_section(accounts, base)
+def _hub_vpcs_section(accounts: int, base: ipaddress.IPv4Network) -> str:
+    last = 1 << (VPC_PREFIX - base.prefixlen)  # the hub VPC takes the base's last /20
+    blocks = [
+        HUB_VPC_BLOCK.format(account=NETWORK_ACCOUNT, region=HUB_REGION, cidr=vpc_cidr(base, last))
+    ]
+    blocks += [
+        SPOKE_VPC_BLOCK.format(
+            vpc=f"vpc-{i:04d}",
+            account=account_name(i),
+            region=HUB_REGION,
+            cidr=vpc_cidr(base, i),
+            share=account_name(i % accounts + 1),
+        )
+        for i in range(1, accounts + 1)
+    ]
+    return "vpcs:\n" + "".join(blocks)
+
+
+def synth_org(accounts: int, *, seed_cidr_base: str = "10.0.0.0/8", shape: str = "hub") -> str:
+    """Return org YAML text with ``accounts`` accounts, each with one 3-AZ, 3-tier VPC; the
+    ``hub`` shape adds the network account's TGW, attachments and tier shares (module doc)."""
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {', '.join(SHAPES)}, not {shape!r}")
+    hub = shape == "hub"
+    base = _parse_base(seed_cidr_base, accounts, hub=hub)
+    if not hub:
+        return HEADER + _accounts_section(accounts, hub=False) + _vpcs_section(accounts, base)
+    return (
+        HEADER
+        + _accounts_section(accounts, hub=True)
+        + TGW_SECTION
+        + _hub_vpcs_section(accounts, base)
+    )
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -124,6 +223,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("accounts", type=int, help="number of member accounts (and VPCs)")
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     parser.add_argument("--seed-cidr-base", default="10.0.0.0/8", help="network to carve /20s from")
+    parser.add_argument(
+        "--shape", choices=SHAPES, default="hub", help="hub (issue 4, default) or basic (issue 2)"
+    )
     return parser.parse_args(argv)
 
 
@@ -131,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     """CLI entry point: write the synthetic org file to ``-o`` or stdout."""
     args = _parse_args(argv)
     try:
-        text = synth_org(args.accounts, seed_cidr_base=args.seed_cidr_base)
+        text = synth_org(args.accounts, seed_cidr_base=args.seed_cidr_base, shape=args.shape)
     except ValueError as exc:
         print(f"synth_org: {exc}", file=sys.stderr)
         return 2

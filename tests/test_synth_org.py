@@ -1,4 +1,5 @@
-"""The benchmark's synthetic org generator emits a valid-looking, deterministic org file."""
+"""The benchmark's synthetic org generator emits a valid, deterministic org file in both shapes:
+``basic`` (issue 2: VPCs only) and ``hub`` (issue 4: TGW attachments and tier shares)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,20 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
+from lzgen.diagnostics import has_errors
+from lzgen.pipeline import load_and_validate
 from synth_org import synth_org
 
 
 @pytest.fixture(scope="module")
 def org() -> dict[str, Any]:
+    data = yaml.safe_load(synth_org(5, shape="basic"))
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.fixture(scope="module")
+def hub() -> dict[str, Any]:
     data = yaml.safe_load(synth_org(5))
     assert isinstance(data, dict)
     return data
@@ -69,10 +79,57 @@ def test_tiers_fit_four_az_slots_in_a_slash_20(org: dict[str, Any]) -> None:
 def test_output_is_deterministic() -> None:
     assert synth_org(5) == synth_org(5)
     assert synth_org(5, seed_cidr_base="10.0.0.0/8") == synth_org(5)
+    assert synth_org(5, shape="basic") == synth_org(5, shape="basic")
 
 
 def test_rejects_sizes_that_do_not_fit() -> None:
     with pytest.raises(ValueError, match="between 1 and 16"):
-        synth_org(17, seed_cidr_base="10.0.0.0/16")
+        synth_org(17, seed_cidr_base="10.0.0.0/16", shape="basic")
+    with pytest.raises(ValueError, match="between 1 and 15"):  # the hub VPC takes the last /20
+        synth_org(16, seed_cidr_base="10.0.0.0/16")
     with pytest.raises(ValueError, match="between 1"):
         synth_org(0)
+    with pytest.raises(ValueError, match="shape"):
+        synth_org(5, shape="mesh")
+
+
+def test_hub_shape_has_network_account_tgw_and_hub_vpc(hub: dict[str, Any]) -> None:
+    assert hub["accounts"][0]["name"] == "network"
+    assert hub["accounts"][0]["ou"] == "Infrastructure"
+    assert len(hub["accounts"]) == 6
+    (tgw,) = hub["transit_gateways"]
+    assert tgw["name"] == "core"
+    assert tgw["account"] == "network"
+    assert tgw["route_tables"] == ["shared", "spokes"]
+    assert tgw["share_with"] == {"ous": ["Workloads"]}
+    shared = hub["vpcs"][0]
+    assert shared["account"] == "network"
+    assert shared["cidr"] == "10.255.240.0/20"
+    assert shared["transit_gateway"]["route_table"] == "shared"
+
+
+def test_hub_shape_spokes_attach_and_share_with_next_account(hub: dict[str, Any]) -> None:
+    spokes = hub["vpcs"][1:]
+    assert len(spokes) == 5
+    for i, vpc in enumerate(spokes, start=1):
+        assert vpc["region"] == "us-east-1"
+        assert len(vpc["azs"]) == 3
+        assert len(vpc["subnets"]) == 3
+        assert vpc["transit_gateway"] == {
+            "name": "core",
+            "subnets": "app",
+            "route_table": "spokes",
+            "propagate_to": ["shared"],
+        }
+        app = next(t for t in vpc["subnets"] if t["name"] == "app")
+        assert app["share_with"] == {"accounts": [f"acct-{i % 5 + 1:04d}"]}
+
+
+@pytest.mark.parametrize("shape", ["hub", "basic"])
+@pytest.mark.parametrize("accounts", [1, 5, 40])
+def test_generated_org_validates_without_errors(tmp_path: Path, shape: str, accounts: int) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(synth_org(accounts, shape=shape), encoding="utf-8")
+    org, diagnostics = load_and_validate(path)
+    assert org is not None
+    assert not has_errors(diagnostics), diagnostics

@@ -21,6 +21,7 @@ from lzgen.diagnostics import Diagnostic, Location, Severity, format_path
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
+MAX_MESSAGE_CHARS = 500  # a message quoting a value: aliases must not multiply a huge scalar
 
 YamlPath = tuple[str | int, ...]
 
@@ -79,14 +80,22 @@ class Document:
         return Diagnostic(
             code=code,
             severity=severity,
-            message=message,
+            message=clip(message),
             file=self.file,
             line=line,
             column=column,
             path=format_path(path),
-            hint=hint,
+            hint=clip(hint),
             related=tuple(Location(self.file, *self.locate(p)) for p in related),
         )
+
+
+def clip(text: str) -> str:
+    """``text`` cut to ``MAX_MESSAGE_CHARS``: rules quote values, and an alias can repeat a
+    megabyte scalar in every account, which must not become gigabytes of diagnostics."""
+    if len(text) <= MAX_MESSAGE_CHARS:
+        return text
+    return text[: MAX_MESSAGE_CHARS - 3] + "..."
 
 
 class LoadError(Exception):
@@ -306,6 +315,18 @@ def load_text(text: str, file: str = "<string>") -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = _pos(mark) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if "maximum nesting depth" in problem:  # libyaml's own bound, met while scanning ahead
+            raise LoadError(
+                Diagnostic(
+                    "LZ1006",
+                    Severity.ERROR,
+                    f"the YAML nests deeper than {MAX_DEPTH} levels",
+                    file,
+                    line,
+                    column,
+                    hint="an org file needs only a few levels of nesting",
+                )
+            ) from exc
         raise LoadError(
             Diagnostic(
                 "LZ1001", Severity.ERROR, f"YAML syntax error: {problem}", file, line, column

@@ -17,10 +17,10 @@ from lzgen.plan.baseline import plan_baseline
 from lzgen.plan.docs import plan_docs
 from lzgen.plan.organization import plan_organization
 from lzgen.plan.ram_share import plan_ram_shares
-from lzgen.plan.stack import assemble_stack
+from lzgen.plan.stack import account_index_cache, assemble_stack
 from lzgen.plan.transit_gateway import plan_transit_gateways
 from lzgen.plan.types import ORGANIZATION, LandingZone, Stack, StackPart
-from lzgen.plan.vpc import plan_vpcs
+from lzgen.plan.vpc import plan_vpcs, vpc_context_cache
 from lzgen.plan.vpc_peering import plan_vpc_peerings
 
 PLANNERS: tuple[Callable[[OrgFile], list[StackPart]], ...] = (
@@ -35,28 +35,40 @@ PLANNERS: tuple[Callable[[OrgFile], list[StackPart]], ...] = (
 
 
 def build_plan(org: OrgFile) -> LandingZone:
-    by_path: dict[str, list[StackPart]] = defaultdict(list)
-    by_path[ORGANIZATION] = []
-    for planner in PLANNERS:
-        for part in planner(org):
-            by_path[part.path].append(part)
-    stacks = {path: assemble_stack(org, path, parts) for path, parts in by_path.items()}
-    ordered = apply_order(stacks)
-    return LandingZone(org.organization.name, ordered, plan_docs(org, list(ordered)))
+    # planners share each VPC's carved context and look accounts up by name
+    with vpc_context_cache(), account_index_cache(org):
+        by_path: dict[str, list[StackPart]] = defaultdict(list)
+        by_path[ORGANIZATION] = []
+        for planner in PLANNERS:
+            for part in planner(org):
+                by_path[part.path].append(part)
+        stacks = {path: assemble_stack(org, path, parts) for path, parts in by_path.items()}
+        ordered = apply_order(stacks)
+        return LandingZone(org.organization.name, ordered, plan_docs(org, list(ordered)))
 
 
 def apply_order(stacks: dict[str, Stack]) -> tuple[Stack, ...]:
     """Topological order of the stack DAG; among stacks that are ready, by path."""
-    waiting = {path: set(stack.depends_on) & set(stacks) for path, stack in stacks.items()}
+    # Kahn's algorithm in waves: a wave is every stack whose dependencies are all in earlier
+    # waves, sorted by path. Linear in stacks + edges (a wiring stack may depend on 1,000).
+    waiting = {path: len(set(stack.depends_on) & stacks.keys()) for path, stack in stacks.items()}
+    dependents: dict[str, list[str]] = defaultdict(list)
+    for path, stack in stacks.items():
+        for dep in set(stack.depends_on) & stacks.keys():
+            dependents[dep].append(path)
     ordered: list[Stack] = []
-    while waiting:
-        ready = sorted(path for path, deps in waiting.items() if not deps)
-        if not ready:
-            cycle = ", ".join(sorted(waiting))
-            raise AssertionError(f"stack dependency cycle among: {cycle}")  # a planner bug
+    ready = sorted(path for path, count in waiting.items() if count == 0)
+    while ready:
+        following: list[str] = []
         for path in ready:
             ordered.append(stacks[path])
             del waiting[path]
-        for deps in waiting.values():
-            deps.difference_update(ready)
+            for later in dependents[path]:
+                waiting[later] -= 1
+                if waiting[later] == 0:
+                    following.append(later)
+        ready = sorted(following)
+    if waiting:
+        cycle = ", ".join(sorted(waiting))
+        raise AssertionError(f"stack dependency cycle among: {cycle}")  # a planner bug
     return tuple(ordered)

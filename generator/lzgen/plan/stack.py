@@ -3,17 +3,23 @@ providers with the role they assume, backend, remote state reads, account ids)."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from lzgen import __version__
 from lzgen.hcl import hcl
 from lzgen.model import OrgFile
-from lzgen.model.organization import S3State
+from lzgen.model.organization import Account, S3State
 from lzgen.plan.types import ORGANIZATION, FileSpec, ProviderSpec, Stack, StackPart
 
 AWS_PROVIDER_CONSTRAINT = ">= 5.40, < 6.0"
 TERRAFORM_CONSTRAINT = ">= 1.10"  # the S3 backend's use_lockfile needs 1.10
-MANAGEMENT = "management"  # provider account name for the management account's own credentials
+# The provider account of the management account's own credentials; "(" is never in a name, so
+# an account named "management" that lzgen creates is not mistaken for it.
+MANAGEMENT = "(management)"
 
 
 def state_key(org: OrgFile, stack_path: str) -> str:
@@ -44,17 +50,53 @@ def remote_state(org: OrgFile, from_path: str, stack_path: str) -> dict[str, Any
     }
 
 
+@dataclass(frozen=True)
+class _AccountIndex:
+    org: OrgFile  # kept alive so its id is not reused while the index is cached
+    by_name: dict[str, Account]  # the first account of a name, like a linear search finds
+    created: frozenset[str]  # names of accounts lzgen creates (no id)
+
+
+_ACCOUNTS: ContextVar[_AccountIndex | None] = ContextVar("lzgen_account_index", default=None)
+
+
+def _build_index(org: OrgFile) -> _AccountIndex:
+    by_name: dict[str, Account] = {}
+    for account in org.accounts:
+        by_name.setdefault(account.name, account)
+    created = frozenset(a.name for a in org.accounts if a.id is None)
+    return _AccountIndex(org, by_name, created)
+
+
+@contextmanager
+def account_index_cache(org: OrgFile) -> Iterator[None]:
+    """Look accounts of ``org`` up by name in O(1) until the block ends (``build_plan``)."""
+    token = _ACCOUNTS.set(_build_index(org))
+    try:
+        yield
+    finally:
+        _ACCOUNTS.reset(token)
+
+
+def _index(org: OrgFile) -> _AccountIndex:
+    cached = _ACCOUNTS.get()
+    return cached if cached is not None and cached.org is org else _build_index(org)
+
+
 def account_id_expr(org: OrgFile, account_name: str) -> str:
     """HCL expression for an account's id: its literal id, or the organization stack's output
     for an account lzgen creates (that stack then needs the ``organization`` remote state)."""
-    account = next(a for a in org.accounts if a.name == account_name)
+    account = _index(org).by_name.get(account_name)
+    if account is None:
+        raise KeyError(f"unknown account {account_name!r}")  # validation rules this out
     if account.id is not None:
         return hcl(account.id)
     return f"data.terraform_remote_state.organization.outputs.account_ids[{hcl(account_name)}]"
 
 
 def needs_organization_state(org: OrgFile, accounts: list[str]) -> bool:
-    return any(a.id is None for a in org.accounts if a.name in accounts)
+    created = _index(org).created
+    return any(name in created for name in accounts)
 
 
 def account_local(providers: list[ProviderSpec], account: str) -> str:
@@ -65,7 +107,7 @@ def account_local(providers: list[ProviderSpec], account: str) -> str:
 
 
 def _is_management(org: OrgFile, account_name: str) -> bool:
-    account = next((a for a in org.accounts if a.name == account_name), None)
+    account = _index(org).by_name.get(account_name)
     return account_name == MANAGEMENT or (
         account is not None and account.id == org.organization.management_account_id
     )
@@ -87,16 +129,19 @@ def _stack_files(
     tags = {"ManagedBy": "lzgen", "LzgenStack": name, "Organization": org.organization.name}
     # Every account the stack acts in gets its id as a local, the management account too (its
     # VPCs' flow-log policies and peerings name it); the organization stack needs none.
-    named = {a.name for a in org.accounts} if path != ORGANIZATION else set()
+    named = _index(org).by_name.keys() if path != ORGANIZATION else set()
     accounts = sorted({p.account for p in providers if p.account in named})
     single = len(accounts) == 1 and len({p.account for p in providers}) == 1
+    one_account = len({p.account for p in providers}) == 1  # account_local's test, once
     provider_ctx = [
         {
             "alias": p.alias,
             "region": p.region,
             "role_account_expr": None
             if _is_management(org, p.account)
-            else account_local(providers, p.account),
+            else "local.account_id"
+            if one_account
+            else f"local.account_ids[{hcl(p.account)}]",
         }
         for p in providers
     ]
@@ -164,7 +209,9 @@ def assemble_stack(org: OrgFile, path: str, parts: list[StackPart]) -> Stack:
             {p for part in parts for p in part.providers}, key=lambda p: (p.alias is not None, p)
         )
     reads = dict(sorted({r for part in parts for r in part.reads}))
-    if needs_organization_state(org, [p.account for p in providers]):
+    # the organization stack never reads its own state (a created account may be named like
+    # the management account's provider, "management")
+    if path != ORGANIZATION and needs_organization_state(org, [p.account for p in providers]):
         reads[ORGANIZATION] = ORGANIZATION
     depends_on = {d for part in parts for d in part.depends_on} | set(reads.values())
     if path != ORGANIZATION:

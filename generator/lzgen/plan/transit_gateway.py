@@ -46,10 +46,10 @@ def _attached(org: OrgFile, tgw: TransitGateway) -> list[Vpc]:
     )
 
 
-def _reachable(org: OrgFile, tgw: TransitGateway, table: str) -> list[str]:
+def _reachable(attached: list[Vpc], tgw: TransitGateway, table: str) -> list[str]:
     """CIDRs a TGW route table routes somewhere (not to a blackhole)."""
     cidrs: set[str] = set()
-    for vpc in _attached(org, tgw):
+    for vpc in attached:
         assert vpc.transit_gateway is not None
         if table in vpc.transit_gateway.propagate_to:
             cidrs.add(vpc.cidr)
@@ -60,13 +60,13 @@ def _reachable(org: OrgFile, tgw: TransitGateway, table: str) -> list[str]:
     return sorted(cidrs)
 
 
-def _vpc_routes(org: OrgFile, tgw: TransitGateway, vpc: Vpc) -> list[dict[str, Any]]:
+def _vpc_routes(
+    tgw: TransitGateway, vpc: Vpc, reachable_by_table: dict[str, list[ipaddress.IPv4Network]]
+) -> list[dict[str, Any]]:
     """Routes via the TGW for every route table of an attached VPC."""
     assert vpc.transit_gateway is not None
     own = ipaddress.IPv4Network(vpc.cidr)
-    reachable = [
-        ipaddress.IPv4Network(c) for c in _reachable(org, tgw, vpc.transit_gateway.route_table)
-    ]
+    reachable = reachable_by_table[vpc.transit_gateway.route_table]
     specific = list(
         ipaddress.collapse_addresses(
             n for n in reachable if n.prefixlen > 0 and not n.overlaps(own)
@@ -90,7 +90,9 @@ def _vpc_routes(org: OrgFile, tgw: TransitGateway, vpc: Vpc) -> list[dict[str, A
     return routes
 
 
-def _attachment(org: OrgFile, tgw: TransitGateway, vpc: Vpc) -> dict[str, Any]:
+def _attachment(
+    tgw: TransitGateway, vpc: Vpc, reachable_by_table: dict[str, list[ipaddress.IPv4Network]]
+) -> dict[str, Any]:
     assert vpc.transit_gateway is not None
     att = vpc.transit_gateway
     ctx = vpc_context(vpc)
@@ -110,7 +112,7 @@ def _attachment(org: OrgFile, tgw: TransitGateway, vpc: Vpc) -> dict[str, Any]:
             {"id": ident(tgw.name, vpc.name, t), "table": ident(tgw.name, t), "table_name": t}
             for t in att.propagate_to
         ],
-        "routes": _vpc_routes(org, tgw, vpc),
+        "routes": _vpc_routes(tgw, vpc, reachable_by_table),
     }
 
 
@@ -184,7 +186,13 @@ def plan_transit_gateways(org: OrgFile) -> list[StackPart]:
 def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
     hub_path = account_path(tgw.account, tgw.region)
     hub_remote = ident(tgw.account, tgw.region)
-    attachments = [_attachment(org, tgw, v) for v in _attached(org, tgw)]
+    attached = _attached(org, tgw)
+    # what each route table reaches, computed once per table rather than once per VPC
+    tables = {v.transit_gateway.route_table for v in attached if v.transit_gateway}
+    reachable_by_table = {
+        t: [ipaddress.IPv4Network(c) for c in _reachable(attached, tgw, t)] for t in sorted(tables)
+    }
+    attachments = [_attachment(tgw, v, reachable_by_table) for v in attached]
     owned = [a for a in attachments if a["account"] == tgw.account]
     spokes = [a for a in attachments if a["account"] != tgw.account]
     hub_routes, wiring_routes = _static_routes(tgw, {a["vpc_name"] for a in owned})

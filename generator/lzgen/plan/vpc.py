@@ -10,6 +10,9 @@ appliance ENIs, the IGW's gateway route table and the protected tiers' per-AZ ro
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from lzgen.cidr import CarveFailure, carve, slots_for
@@ -221,9 +224,48 @@ def _vpn_gateway_context(vpc: Vpc, tables: list[dict[str, Any]]) -> dict[str, An
 # --- the whole VPC ----------------------------------------------------------------------------
 
 
+# Several planners (VPCs, RAM shares, TGW attachments, peerings, docs) need the same VPC's
+# context; carving is the costly part. Within ``vpc_context_cache()`` (``build_plan``) each VPC's
+# context is computed once. Keys are ``id(vpc)``; the value keeps the VPC alive so an id is never
+# reused while the cache lives. Contexts are read-only by convention: no planner mutates them.
+_CACHE: ContextVar[dict[int, tuple[Vpc, dict[str, Any]]] | None] = ContextVar(
+    "lzgen_vpc_context_cache", default=None
+)
+
+
+@contextmanager
+def vpc_context_cache() -> Iterator[None]:
+    """Compute each VPC's context at most once until the block ends."""
+    token = _CACHE.set({})
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
+
+
 def vpc_context(vpc: Vpc, central: LogArchive | None = None) -> dict[str, Any]:
     """Everything the VPC template needs. ``central`` is the log archive when flow logs go to
     its bucket (baseline.flow_logs_destination: central) instead of a log group per VPC."""
+    cache = _CACHE.get()
+    if cache is None:
+        base = _base_context(vpc)
+    else:
+        hit = cache.get(id(vpc))
+        if hit is None:
+            hit = cache[id(vpc)] = (vpc, _base_context(vpc))
+        base = hit[1]
+    return {
+        **base,
+        # central flow logs: to the log archive bucket, after its policy admits them
+        "flow_logs_central": vpc.flow_logs and central is not None,
+        "flow_logs_bucket_arn": central.bucket_arn if central else None,
+        "flow_logs_after_bucket_policy": central is not None
+        and central.home == (vpc.account, vpc.region),
+    }
+
+
+def _base_context(vpc: Vpc) -> dict[str, Any]:
+    """The VPC's context without the central flow log keys."""
     subnets = _subnets(vpc)
     tables = _route_tables(vpc, subnets)
     tier = _endpoint_tier(vpc)
@@ -272,11 +314,6 @@ def vpc_context(vpc: Vpc, central: LogArchive | None = None) -> dict[str, Any]:
         "flow_logs_retention_days": vpc.flow_logs_retention_days,
         "ingress": _ingress_context(vpc, subnets),
         "vpn_gateway": _vpn_gateway_context(vpc, tables),
-        # central flow logs: to the log archive bucket, after its policy admits them
-        "flow_logs_central": vpc.flow_logs and central is not None,
-        "flow_logs_bucket_arn": central.bucket_arn if central else None,
-        "flow_logs_after_bucket_policy": central is not None
-        and central.home == (vpc.account, vpc.region),
     }
 
 

@@ -22,8 +22,9 @@ def overlapping_pairs(
     and swept, so a large set with few overlaps stays O(n log n)."""
     ranges = sorted(
         (
-            (int(n.network_address), int(n.broadcast_address), k, item)
+            (start, start | ((1 << (32 - n.prefixlen)) - 1), k, item)
             for k, (n, item) in enumerate(items)
+            for start in (int(n.network_address),)
         ),
         key=lambda r: (r[0], r[2]),
     )

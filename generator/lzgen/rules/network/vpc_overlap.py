@@ -21,7 +21,8 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, vpc in enumerate(ctx.org.vpcs):
         net = parse_ipv4(vpc.cidr)
         if net is not None and not vpc.allow_overlap:
-            ranges.append((int(net.network_address), int(net.broadcast_address), i))
+            start = int(net.network_address)  # last address by arithmetic: no broadcast object
+            ranges.append((start, start | ((1 << (32 - net.prefixlen)) - 1), i))
     ranges.sort()
     open_ranges: list[tuple[int, int, int]] = []
     for start, end, i in ranges:

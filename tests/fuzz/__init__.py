@@ -1,0 +1,1 @@
+"""Hypothesis strategies for fuzzing lzgen with mutated org files."""
