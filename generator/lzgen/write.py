@@ -284,6 +284,7 @@ def _replace_tree(files: dict[str, str], out_dir: Path, report: WriteReport) -> 
         try:
             old.rename(out_dir)
         except OSError:
+            shutil.rmtree(new, ignore_errors=True)
             raise WriteError(
                 f"cannot write {out_dir}: {exc}; the previous tree is in {old}",
                 f"render again to restore it, or rename {old.name} back to {out_dir.name}",
