@@ -9,6 +9,7 @@ is real: ``lzgen render`` in a subprocess, killed with SIGKILL.
 from __future__ import annotations
 
 import errno
+import fcntl
 import hashlib
 import os
 import random
@@ -298,6 +299,20 @@ def test_a_kill_after_the_swap_removes_the_old_tree(out: Path) -> None:
     assert render(EXAMPLE, out).exit_code == 0
     assert tree_state(out) == before
     assert leftovers(out) == []
+
+
+def test_a_concurrent_render_is_refused(out: Path, tmp_path: Path) -> None:
+    before = tree_state(out)
+    fd = os.open(out.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        result = render(without_app_a(tmp_path), out)
+    finally:
+        os.close(fd)
+    assert result.exit_code == 1
+    assert f"another lzgen render is writing in {out.parent}" in result.stderr
+    assert tree_state(out) == before
+    assert render(without_app_a(tmp_path), out).exit_code == 0
 
 
 def test_dry_run_does_not_recover(out: Path) -> None:

@@ -319,8 +319,9 @@ def _build(files: dict[str, str], out_dir: Path, new: Path, report: WriteReport)
                         f"cannot write {out_dir}: {source} is a mount point",
                         "unmount it or render into another directory",
                     )
-                if not any(os.scandir(source)):
-                    (new / rel_dir / name).mkdir(parents=True, exist_ok=True)
+                with os.scandir(source) as entries:
+                    if next(entries, None) is None:  # an empty directory is carried too
+                        (new / rel_dir / name).mkdir(parents=True, exist_ok=True)
                 modes.append((new / rel_dir / name, stat.S_IMODE(info.st_mode)))
             for name in filenames:
                 rel = (rel_dir / name).as_posix()
