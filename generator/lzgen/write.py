@@ -298,6 +298,16 @@ def _replace_tree(files: dict[str, str], out_dir: Path, report: WriteReport) -> 
 def _build(files: dict[str, str], out_dir: Path, new: Path, report: WriteReport) -> None:
     """The complete new tree in ``new``: written, linked or copied; ``out_dir`` untouched."""
     new.mkdir()
+    made = {new}
+
+    def parent_of(target: Path) -> Path:
+        if target.parent not in made:  # one mkdir per directory, not one per file
+            for directory in reversed(target.relative_to(new).parents):
+                if new / directory not in made:
+                    (new / directory).mkdir(exist_ok=True)
+                    made.add(new / directory)
+        return target
+
     writes = set(report.created) | set(report.updated)
     generated = set(files)
     if out_dir.exists():
@@ -327,13 +337,9 @@ def _build(files: dict[str, str], out_dir: Path, new: Path, report: WriteReport)
                 rel = (rel_dir / name).as_posix()
                 if rel in writes or (rel in owned_or_generated and rel not in generated):
                     continue  # written below, or a generated file that goes away
-                target = new / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(here / name, target)
+                _link_or_copy(here / name, parent_of(new / rel))
     for path in sorted(writes):
-        target = new / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8", newline="\n") as handle:
+        with parent_of(new / path).open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(files[path])
             handle.flush()
             os.fsync(handle.fileno())
