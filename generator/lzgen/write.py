@@ -1,19 +1,49 @@
 """Write: the rendered files -> the output directory, touching only lzgen's own files.
 
 The report says, for every path, create / identical / update / remove. Nothing is written when
-everything is identical. Every file is first written to a staging directory on the same
-filesystem and moved into place with an atomic rename; the manifest moves last, so an
-interrupted write is repaired by the next render. A new output directory appears whole.
+everything is identical (no file, no directory, no mtime changes).
+
+When anything changes, the output directory ``out`` is replaced whole, so at every instant it
+is either entirely the old tree or entirely the new one:
+
+1. The complete new tree is built in a sibling ``.{out}.lzgen-new-<pid>`` on the same
+   filesystem: changed and new files are written and fsynced; unchanged generated files and
+   every foreign entry (anything not in the old manifest: ``.terraform/``, a local backend's
+   ``terraform.tfstate``, ``.terraform.lock.hcl``, notes) are hard-linked from the old tree
+   (copied if the filesystem refuses links). Directory modes are carried over.
+2. Swap: ``out`` -> ``.{out}.lzgen-old-<pid>``, then the new tree -> ``out``, then the old
+   tree is deleted.
+
+Foreign files are never moved out of the old tree before the swap, only linked, so a kill at
+any instant leaves each of them reachable in ``out`` or in the ``-old-`` sibling. Every write
+starts with recovery: a leftover ``-old-`` tree is renamed back when ``out`` is missing (a kill
+between the two renames) and deleted otherwise; leftover ``-new-`` and ``-staging-`` trees are
+deleted. Writes hold an exclusive ``flock`` on the parent directory, so leftovers found under
+the lock are never another live render's. Any ``OSError`` (read-only filesystem, permission
+denied, disk full) before the swap removes the new tree and leaves ``out`` byte-identical; a
+failure between the two renames renames the old tree back. Rendering into a mount point, or a
+tree that holds one, is refused: the swap needs both sides on one filesystem. Do not run
+terraform in the tree while rendering: a file it replaces after it was linked is not carried.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import shutil
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from lzgen.manifest import MANIFEST_NAME, parse_manifest, sha256
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
 
 
 class WriteError(Exception):
@@ -98,7 +128,7 @@ def plan_write(files: dict[str, str], out_dir: Path) -> WriteReport:
             report.created.append(path)
         elif current == files[path]:
             report.identical.append(path)
-        elif path in owned or path == MANIFEST_NAME:
+        elif (path in owned or path == MANIFEST_NAME) and not target.is_dir():
             report.updated.append(path)
             if path in owned and sha256(current) != owned[path]:
                 report.hand_edited.append(path)
@@ -116,63 +146,230 @@ def plan_write(files: dict[str, str], out_dir: Path) -> WriteReport:
     return report
 
 
+def _cause(exc: OSError) -> str:
+    where = f" ({exc.filename})" if exc.filename else ""
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{exc.strerror or exc}{where}: the location is read-only or not writable"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{exc.strerror or exc}{where}: the disk is full"
+    return f"{exc.strerror or exc}{where}"
+
+
+UNCHANGED_HINT = "the output directory was left as it was; fix the cause and render again"
+_LEFTOVER = r"\.{name}\.lzgen-(old|new|staging)-\d+"
+
+
+def _sibling(out_dir: Path, kind: str) -> Path:
+    return out_dir.parent / f".{out_dir.name}.lzgen-{kind}-{os.getpid()}"
+
+
+@contextmanager
+def _parent_lock(parent: Path) -> Iterator[None]:
+    """Exclusive flock on the parent directory for the duration of one write."""
+    if fcntl is None:  # pragma: no cover - not POSIX
+        yield
+        return
+    fd = os.open(parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise WriteError(
+                f"another lzgen render is writing in {parent}",
+                "wait for it to finish, then render again",
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def recover(out_dir: Path) -> list[str]:
+    """Repair what an interrupted write left next to ``out_dir``; returns what was done."""
+    parent = out_dir.parent
+    if not parent.is_dir():
+        return []
+    pattern = re.compile(_LEFTOVER.format(name=re.escape(out_dir.name)))
+    found = [(m.group(1), p) for p in parent.iterdir() if (m := pattern.fullmatch(p.name))]
+    # old trees first, the most recently renamed first: it is the one to restore
+    found.sort(key=lambda kp: (kp[0] != "old", -_ctime(kp[1])))
+    done: list[str] = []
+    for kind, path in found:
+        if kind == "old" and not os.path.lexists(out_dir):
+            path.rename(out_dir)
+            done.append(f"restored {out_dir} from {path.name}")
+        else:
+            shutil.rmtree(path)
+            done.append(f"removed {path.name}")
+    return done
+
+
+def _ctime(path: Path) -> int:
+    try:
+        return path.lstat().st_ctime_ns
+    except OSError:
+        return 0
+
+
 def write_tree(files: dict[str, str], out_dir: Path, *, dry_run: bool = False) -> WriteReport:
     """Bring ``out_dir`` to exactly ``files`` (plus any foreign files it already held)."""
-    report = plan_write(files, out_dir)
-    if dry_run or not report.changed:
-        return report
-    staging = out_dir.parent / f".{out_dir.name}.lzgen-staging-{os.getpid()}"
+    if dry_run:
+        return plan_write(files, out_dir)
+    if out_dir.is_symlink():
+        out_dir = out_dir.resolve()  # swap the directory the link points at, keep the link
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
-        pending = [*report.created, *report.updated]
-        for path in pending:
-            tmp = staging / path
-            tmp.parent.mkdir(parents=True, exist_ok=True)
-            with tmp.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(files[path])
-                handle.flush()
-                os.fsync(handle.fileno())
+        with _parent_lock(out_dir.parent):
+            recover(out_dir)
+            report = plan_write(files, out_dir)
+            if not report.changed:
+                return report
+            _check_writable(out_dir, report)
+            _replace_tree(files, out_dir, report)
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise WriteError(
-            f"cannot write to {out_dir.parent}: {exc.strerror or exc}",
-            "the output directory was left as it was",
-        ) from exc
-    try:
-        if not out_dir.exists():
-            staging.rename(out_dir)  # a new tree appears whole
-        else:
-            _move_into_place(staging, out_dir, pending, report.removed)
-    except OSError as exc:
-        raise WriteError(
-            f"writing {out_dir} failed part-way: {exc.strerror or exc}",
-            "fix the cause and render again; the old manifest makes the next render finish the job",
-        ) from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        raise WriteError(f"cannot write {out_dir}: {_cause(exc)}", UNCHANGED_HINT) from exc
     report.written = True
     return report
 
 
-def _move_into_place(staging: Path, out_dir: Path, pending: list[str], removed: list[str]) -> None:
-    ordered = [p for p in pending if p != MANIFEST_NAME]
-    for path in ordered:
-        target = out_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        (staging / path).replace(target)
-    for path in removed:
-        (out_dir / path).unlink(missing_ok=True)
-        _prune_empty_parents(out_dir, (out_dir / path).parent)
-    if MANIFEST_NAME in pending:
-        (staging / MANIFEST_NAME).replace(out_dir / MANIFEST_NAME)
+def _check_writable(out_dir: Path, report: WriteReport) -> None:
+    """Refuse when the parent, the directory or a directory that changes is not writable."""
+    if not out_dir.exists():
+        dirs = {out_dir.parent}
+    else:
+        changed = [*report.created, *report.updated, *report.removed]
+        dirs = {out_dir.parent, out_dir}
+        for path in changed:
+            for parent in (out_dir / path).parents:
+                if parent == out_dir:
+                    break
+                dirs.add(parent)
+    for directory in sorted(dirs):
+        if directory.is_dir() and not os.access(directory, os.W_OK):
+            raise WriteError(
+                f"cannot write {out_dir}: {directory} is read-only or not writable",
+                UNCHANGED_HINT,
+            )
+    if out_dir.exists() and out_dir.stat().st_dev != out_dir.parent.stat().st_dev:
+        raise WriteError(
+            f"cannot write {out_dir}: it is a mount point, and lzgen replaces the whole "
+            "directory by renaming a sibling onto it",
+            f"render into a subdirectory of the mount, e.g. -o {out_dir}/tree",
+        )
 
 
-def _prune_empty_parents(out_dir: Path, directory: Path) -> None:
-    while directory != out_dir and directory.is_relative_to(out_dir):
+def _replace_tree(files: dict[str, str], out_dir: Path, report: WriteReport) -> None:
+    new = _sibling(out_dir, "new")
+    old = _sibling(out_dir, "old")
+    try:
+        _build(files, out_dir, new, report)
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    if not out_dir.exists():
         try:
-            directory.rmdir()
+            new.rename(out_dir)  # a new tree appears whole
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        _fsync_dir(out_dir.parent)
+        return
+    try:
+        out_dir.rename(old)
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    try:
+        new.rename(out_dir)
+    except BaseException as exc:
+        try:
+            old.rename(out_dir)
         except OSError:
-            return
-        directory = directory.parent
+            shutil.rmtree(new, ignore_errors=True)
+            raise WriteError(
+                f"cannot write {out_dir}: {exc}; the previous tree is in {old}",
+                f"render again to restore it, or rename {old.name} back to {out_dir.name}",
+            ) from exc
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    _fsync_dir(out_dir.parent)
+    shutil.rmtree(old, ignore_errors=True)  # a leftover is removed by the next write
+
+
+def _build(files: dict[str, str], out_dir: Path, new: Path, report: WriteReport) -> None:
+    """The complete new tree in ``new``: written, linked or copied; ``out_dir`` untouched."""
+    new.mkdir()
+    made = {new}
+
+    def parent_of(target: Path) -> Path:
+        if target.parent not in made:  # one mkdir per directory, not one per file
+            for directory in reversed(target.relative_to(new).parents):
+                if new / directory not in made:
+                    (new / directory).mkdir(exist_ok=True)
+                    made.add(new / directory)
+        return target
+
+    writes = set(report.created) | set(report.updated)
+    generated = set(files)
+    if out_dir.exists():
+        root_dev = out_dir.stat().st_dev
+        owned_or_generated = generated | set(report.removed)
+        modes: list[tuple[Path, int]] = [(new, stat.S_IMODE(out_dir.stat().st_mode))]
+        for dirpath, dirnames, filenames in os.walk(out_dir):
+            here = Path(dirpath)
+            rel_dir = here.relative_to(out_dir)
+            for name in dirnames[:]:
+                source = here / name
+                info = source.lstat()
+                if stat.S_ISLNK(info.st_mode):
+                    dirnames.remove(name)
+                    filenames.append(name)  # a symlink to a directory is carried as a link
+                    continue
+                if info.st_dev != root_dev:
+                    raise WriteError(
+                        f"cannot write {out_dir}: {source} is a mount point",
+                        "unmount it or render into another directory",
+                    )
+                with os.scandir(source) as entries:
+                    if next(entries, None) is None:  # an empty directory is carried too
+                        (new / rel_dir / name).mkdir(parents=True, exist_ok=True)
+                modes.append((new / rel_dir / name, stat.S_IMODE(info.st_mode)))
+            for name in filenames:
+                rel = (rel_dir / name).as_posix()
+                if rel in writes or (rel in owned_or_generated and rel not in generated):
+                    continue  # written below, or a generated file that goes away
+                _link_or_copy(here / name, parent_of(new / rel))
+    for path in sorted(writes):
+        with parent_of(new / path).open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(files[path])
+            handle.flush()
+            os.fsync(handle.fileno())
+    for directory, mode in reversed(modes if out_dir.exists() else []):
+        if directory.is_dir():
+            directory.chmod(mode)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+            raise
+        if source.is_symlink():
+            target.symlink_to(source.readlink())
+        elif source.is_file():
+            shutil.copy2(source, target)
+        else:
+            raise WriteError(
+                f"cannot write {source.parent}: {source} can be neither linked nor copied "
+                f"into the new tree ({exc.strerror or exc})",
+                "move it out of the output directory and render again",
+            ) from exc
+
+
+def _fsync_dir(directory: Path) -> None:
+    with suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
