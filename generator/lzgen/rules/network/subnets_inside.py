@@ -9,18 +9,14 @@ from lzgen.cidr import CarvedTier, CarveFailure, carve, parse_ipv4
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import YamlPath
 from lzgen.rules.base import Rule, RuleContext
-from lzgen.rules.network.valid import carvable, vpc_cidr_ok
+from lzgen.rules.network.valid import carvable, sound_vpcs
 
 CODE_OUTSIDE = "LZ3002"
 CODE_OVERLAP = "LZ3003"
 
 
 def check_inside(ctx: RuleContext) -> Iterator[Diagnostic]:
-    for i, vpc in enumerate(ctx.org.vpcs):
-        if not vpc_cidr_ok(vpc):
-            continue
-        net = parse_ipv4(vpc.cidr)
-        assert net is not None
+    for i, vpc, net in sound_vpcs(ctx.org):
         for t, tier in enumerate(vpc.subnets):
             for c, text in enumerate(tier.cidrs or []):
                 sub = parse_ipv4(text)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from lzgen.cidr import parse_ipv4
 from lzgen.diagnostics import Diagnostic
 from lzgen.rules.base import Rule, RuleContext
-from lzgen.rules.network.valid import MAX_PREFIX, vpc_cidr_ok
+from lzgen.rules.network.valid import MAX_PREFIX, sound_vpcs
 
 CODE_SIZE = "LZ3008"
 CODE_COUNT = "LZ3009"
@@ -16,11 +16,7 @@ CODE_AZ_TWICE = "LZ3011"
 
 
 def check_sizes(ctx: RuleContext) -> Iterator[Diagnostic]:
-    for i, vpc in enumerate(ctx.org.vpcs):
-        if not vpc_cidr_ok(vpc):
-            continue
-        net = parse_ipv4(vpc.cidr)
-        assert net is not None
+    for i, vpc, net in sound_vpcs(ctx.org):
         for t, tier in enumerate(vpc.subnets):
             path = ("vpcs", i, "subnets", t, "size")
             if not net.prefixlen <= tier.size <= MAX_PREFIX:

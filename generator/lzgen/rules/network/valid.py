@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
+from collections.abc import Iterator
+
 from lzgen.cidr import parse_ipv4
+from lzgen.model.document import OrgFile
 from lzgen.model.vpc import SubnetTier, Vpc
 
 MIN_VPC_PREFIX = 16
@@ -35,3 +39,11 @@ def carvable(vpc: Vpc) -> bool:
         and len(vpc.azs) <= vpc.reserve_azs
         and all(tier_ok(vpc, t) for t in vpc.subnets)
     )
+
+
+def sound_vpcs(org: OrgFile) -> Iterator[tuple[int, Vpc, ipaddress.IPv4Network]]:
+    """(index, VPC, network) of every VPC whose own CIDR passed LZ3001."""
+    for i, vpc in enumerate(org.vpcs):
+        net = parse_ipv4(vpc.cidr)
+        if net is not None and vpc_cidr_ok(vpc):
+            yield i, vpc, net
