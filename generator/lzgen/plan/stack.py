@@ -101,9 +101,11 @@ def needs_organization_state(org: OrgFile, accounts: list[str]) -> bool:
 
 def account_local(providers: list[ProviderSpec], account: str) -> str:
     """The local (account.tf) holding ``account``'s id in a stack acting with ``providers``."""
-    if len({p.account for p in providers}) == 1:
-        return "local.account_id"
-    return f"local.account_ids[{hcl(account)}]"
+    return _local_of(len({p.account for p in providers}) == 1, account)
+
+
+def _local_of(one_account: bool, account: str) -> str:
+    return "local.account_id" if one_account else f"local.account_ids[{hcl(account)}]"
 
 
 def _is_management(org: OrgFile, account_name: str) -> bool:
@@ -131,17 +133,15 @@ def _stack_files(
     # VPCs' flow-log policies and peerings name it); the organization stack needs none.
     named = _index(org).by_name.keys() if path != ORGANIZATION else set()
     accounts = sorted({p.account for p in providers if p.account in named})
-    single = len(accounts) == 1 and len({p.account for p in providers}) == 1
     one_account = len({p.account for p in providers}) == 1  # account_local's test, once
+    single = len(accounts) == 1 and one_account
     provider_ctx = [
         {
             "alias": p.alias,
             "region": p.region,
             "role_account_expr": None
             if _is_management(org, p.account)
-            else "local.account_id"
-            if one_account
-            else f"local.account_ids[{hcl(p.account)}]",
+            else _local_of(one_account, p.account),
         }
         for p in providers
     ]
