@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 # JSON escapes HCL lacks (HCL knows \n \r \t \" \\ \uNNNN \UNNNNNNNN, not \b \f): the escaped
@@ -13,6 +14,7 @@ _JSON_ONLY_ESCAPE = re.compile(r"\\(.)")
 _HCL_FOR = {"b": "\\u0008", "f": "\\u000c"}
 
 
+@lru_cache(maxsize=65536)  # names recur in every file that refers to them
 def hcl_inner(value: str) -> str:
     """Escape a string for the inside of an HCL quoted template."""
     out = json.dumps(value, ensure_ascii=False)[1:-1]

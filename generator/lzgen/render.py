@@ -47,10 +47,24 @@ def usable_addresses(cidr: str) -> str:
     return f"{2 ** (32 - prefix) - 5:,}"
 
 
+class _Environment(jinja2.Environment):
+    """Plan contexts are plain dicts: ``x.name`` looks the key up first. (Jinja's default tries
+    the attribute first and pays for an AttributeError on every dict key.)"""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(template_dir())),
+        auto_reload=False,  # templates do not change during a run: no stat per file
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
