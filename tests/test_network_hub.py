@@ -22,7 +22,7 @@ pytestmark = pytest.mark.terraform
 
 EXAMPLE = "hub-and-spoke"
 HUB = "network/us-east-1"
-WIRING = "transit-gateways/core"
+HUB_PROVIDER = "aws.network_us-east-1"  # a spoke stack's alias into the owner account
 _ATTACHMENT_KINDS = (
     "aws_ec2_transit_gateway_vpc_attachment.",
     "aws_ec2_transit_gateway_vpc_attachment_accepter.",
@@ -67,12 +67,21 @@ def _attachment_vpc(plan: Plan, address: str) -> str:
     raise AssertionError(f"{address} names no attachment")
 
 
+def _spokes(org: dict[str, Any]) -> list[dict[str, Any]]:
+    """VPCs attached to ``core`` from accounts other than its owner."""
+    return [v for v in org["vpcs"] if "transit_gateway" in v and v["account"] != "network"]
+
+
+def _spoke_stacks(org: dict[str, Any]) -> list[str]:
+    return sorted({f"{v['account']}/{v['region']}" for v in _spokes(org)})
+
+
 def _wiring(
     plans: OfflinePlans, rendered: RenderedExamples
 ) -> tuple[dict[str, str], dict[str, set[str]]]:
     associations: dict[str, str] = {}
     propagations: dict[str, set[str]] = {}
-    for name in (HUB, WIRING):
+    for name in (HUB, *_spoke_stacks(_org())):
         plan = _plan(plans, rendered, name)
         for address in plan.of_type("aws_ec2_transit_gateway_route_table_association"):
             owner = _attachment_vpc(plan, address)
@@ -107,29 +116,32 @@ def test_every_attachment_is_associated_and_propagated_exactly_as_configured(
     assert propagations == {k: v for k, v in expected_prop.items() if v}
 
 
-def test_spoke_attachments_read_their_hub_and_are_accepted_by_the_hub(
+def test_spoke_attachments_read_their_hub_and_are_accepted_in_the_owner_account(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
     org = _org()
-    spokes = [v for v in org["vpcs"] if "transit_gateway" in v and v["account"] != "network"]
+    spokes = _spokes(org)
     assert len({v["account"] for v in spokes}) >= 3
-    wiring = _plan(offline_plans, rendered_examples, WIRING)
-    accepted = {}
-    for address in wiring.of_type("aws_ec2_transit_gateway_vpc_attachment_accepter"):
-        accepted[address.split(".", 1)[1]] = wiring.planned[address][
-            "transit_gateway_attachment_id"
-        ]
-    assert accepted == {
-        f"core_{v['name']}": placeholder(f"core_{v['name']}_attachment_id") for v in spokes
-    }
     for vpc in spokes:
         plan = _plan(offline_plans, rendered_examples, f"{vpc['account']}/{vpc['region']}")
         (attachment,) = plan.of_type("aws_ec2_transit_gateway_vpc_attachment")
+        assert attachment == f"aws_ec2_transit_gateway_vpc_attachment.core_{vpc['name']}"
         values = plan.planned[attachment]
         assert values["transit_gateway_id"] == placeholder("core_transit_gateway_id")
         subnets = plan.resources(attachment, "subnet_ids")
         tier = vpc["transit_gateway"]["subnets"]
         assert subnets == [f"aws_subnet.{vpc['name']}_{tier}_{az}" for az in vpc["azs"]]
+        (accepter,) = plan.of_type("aws_ec2_transit_gateway_vpc_attachment_accepter")
+        assert plan.one(accepter, "transit_gateway_attachment_id") == attachment
+        # everything done to the hub's route tables acts in the owner account
+        for kind in (
+            "aws_ec2_transit_gateway_vpc_attachment_accepter",
+            "aws_ec2_transit_gateway_route_table_association",
+            "aws_ec2_transit_gateway_route_table_propagation",
+        ):
+            for address in plan.of_type(kind):
+                assert plan.config[address]["provider_config_key"] == HUB_PROVIDER, address
+        assert plan.config[attachment]["provider_config_key"] == "aws"
 
 
 def _principals(plan: Plan, share: str) -> set[str]:
@@ -189,15 +201,41 @@ def test_transit_gateway_accepts_nothing_automatically(
 def test_spoke_routes_reach_the_hub_the_vpn_and_the_default_route_via_the_tgw(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
-    wiring = _plan(offline_plans, rendered_examples, WIRING)
-    routes = {
-        (wiring.config[a]["provider_config_key"], wiring.planned[a]["destination_cidr_block"])
-        for a in wiring.of_type("aws_route")
-    }
     expected = {"0.0.0.0/0", "10.10.0.0/16", "172.16.0.0/12"}  # spokes table: hub VPC, VPN, egress
-    for account in ("app-a", "app-b", "dev", "tools"):
-        assert {c for p, c in routes if p == f"aws.{account}_us-east-1"} == expected, account
-    for address in wiring.of_type("aws_route"):
-        assert wiring.planned[address]["transit_gateway_id"] == placeholder(
-            "core_transit_gateway_id"
+    org = _org()
+    for vpc in _spokes(org):
+        plan = _plan(offline_plans, rendered_examples, f"{vpc['account']}/{vpc['region']}")
+        accepter = f"aws_ec2_transit_gateway_vpc_attachment_accepter.core_{vpc['name']}"
+        routes = plan.of_type("aws_route")
+        via_tgw = [a for a in routes if plan.planned[a].get("transit_gateway_id")]
+        assert {plan.planned[a]["destination_cidr_block"] for a in via_tgw} == expected, vpc
+        for address in via_tgw:
+            assert plan.planned[address]["transit_gateway_id"] == placeholder(
+                "core_transit_gateway_id"
+            )
+            assert plan.config[address]["provider_config_key"] == "aws"
+            assert accepter in plan.config[address].get("depends_on", []), address
+
+
+def test_static_routes_to_a_spoke_are_made_with_its_acceptance_in_the_owner_account(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    org = _org()
+    spoke_vpcs = {v["name"]: v for v in _spokes(org)}
+    routes = [r for r in org["transit_gateways"][0]["routes"] if r.get("vpc") in spoke_vpcs]
+    assert routes, "the example routes a range to a spoke's attachment"
+    for route in routes:
+        vpc = spoke_vpcs[route["vpc"]]
+        plan = _plan(offline_plans, rendered_examples, f"{vpc['account']}/{vpc['region']}")
+        found = [
+            a
+            for a in plan.of_type("aws_ec2_transit_gateway_route")
+            if plan.planned[a]["destination_cidr_block"] == route["cidr"]
+        ]
+        assert len(found) == 1, found
+        (address,) = found
+        assert plan.config[address]["provider_config_key"] == HUB_PROVIDER
+        assert plan.one(address, "transit_gateway_attachment_id") == (
+            f"aws_ec2_transit_gateway_vpc_attachment_accepter.core_{vpc['name']}"
         )
+        assert _route_table(plan, address) == route["route_table"]

@@ -262,3 +262,48 @@ def test_management_account_stacks_declare_their_account_id(variants: OrgFile) -
     files = render(build_plan(variants))
     assert 'account_id = "700000000007"' in files["accounts/management/us-west-2/account.tf"]
     assert "organization/account.tf" not in files
+
+
+# --- transit gateway spokes -------------------------------------------------------------------
+
+
+def test_spoke_stacks_act_in_the_owner_account_through_one_alias(hub: OrgFile) -> None:
+    lz = build_plan(hub)
+    assert not [s.path for s in lz.stacks if s.path.startswith("transit-gateways/")]
+    files = render(lz)
+    for account in ("app-a", "app-b", "dev", "tools"):
+        stack = f"accounts/{account}/us-east-1"
+        providers = files[f"{stack}/providers.tf"]
+        assert providers.count('provider "aws" {') == 2
+        assert 'alias  = "network_us-east-1"' in providers
+        assert '${local.account_ids["network"]}' in providers
+        assert f'account_id = local.account_ids["{account}"]' in files[f"{stack}/account.tf"]
+
+
+def test_adding_a_spoke_changes_only_its_stack_and_the_hub_routes(tmp_path: Path) -> None:
+    source = (REPO / "examples" / "hub-and-spoke.yaml").read_text()
+    batch = """\
+  - name: app-b-batch
+    account: app-b
+    region: us-east-1
+    cidr: 10.50.0.0/20
+    azs: [a, b]
+    nat_gateways: none
+    subnets:
+      - { name: app, type: private, size: 24 }
+    transit_gateway: { name: core, subnets: app, route_table: spokes, propagate_to: [shared] }
+"""
+    grown = source.replace("vpcs:\n", f"vpcs:\n{batch}", 1)
+    assert grown != source
+    (tmp_path / "org.yaml").write_text(grown)
+    before = render(build_plan(_org(REPO / "examples" / "hub-and-spoke.yaml")))
+    after = render(build_plan(_org(tmp_path / "org.yaml")))
+    changed = sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+    assert changed == [
+        "README.md",
+        "accounts/app-b/us-east-1/outputs.tf",
+        "accounts/app-b/us-east-1/transit_gateway_core_app-b-batch.tf",
+        "accounts/app-b/us-east-1/vpc_app-b-batch.tf",
+        # shared-prod's routes to the new range (the shared table reaches it)
+        "accounts/network/us-east-1/transit_gateway_core.tf",
+    ]

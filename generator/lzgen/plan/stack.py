@@ -180,12 +180,15 @@ def _stack_files(
             )
         )
     if accounts:
+        # an account's stack always names its own id local.account_id, whatever else it acts in
+        own = providers[0].account if path.startswith("accounts/") and not single else None
         files.append(
             FileSpec(
                 "account.tf",
                 "stack/account.tf.j2",
                 {
                     "single": single,
+                    "own": own,
                     "accounts": [{"name": a, "expr": account_id_expr(org, a)} for a in accounts],
                 },
             )
@@ -202,7 +205,10 @@ def assemble_stack(org: OrgFile, path: str, parts: list[StackPart]) -> Stack:
     elif path.startswith("accounts/"):
         _, account, region = path.split("/")
         name = f"{account}/{region}"
-        providers = [ProviderSpec(None, account, region)]
+        # the account's own provider, plus any alias a capability acts through elsewhere (a
+        # spoke's Transit Gateway attachment is accepted in the owner account)
+        aliases = sorted({p for part in parts for p in part.providers if p.alias is not None})
+        providers = [ProviderSpec(None, account, region), *aliases]
     else:
         name = path
         providers = sorted(
@@ -226,4 +232,15 @@ def assemble_stack(org: OrgFile, path: str, parts: list[StackPart]) -> Stack:
         account=providers[0].account,
         region=providers[0].region,
         reads=tuple(sorted(reads.items())),
+        contributions=_contributions(parts),
     )
+
+
+def _contributions(parts: list[StackPart]) -> tuple[tuple[str, int], ...]:
+    """Resources per contributing file (a part's first file), largest first."""
+    found: dict[str, int] = {}
+    for part in parts:
+        if part.resources and part.files:
+            label = part.files[0].path
+            found[label] = found.get(label, 0) + part.resources
+    return tuple(sorted(found.items(), key=lambda item: (-item[1], item[0])))

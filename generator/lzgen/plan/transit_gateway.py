@@ -1,17 +1,16 @@
-"""Transit Gateways: the hub, the spokes' attachments, and the wiring between them.
+"""Transit Gateways: the hub and the spokes' attachments.
 
-Three kinds of stack part, so that the stack DAG stays acyclic across accounts:
+Two kinds of stack part, so that the stack DAG stays acyclic across accounts and no stack grows
+with the number of spokes:
 
 1. hub (the owner account's stack in the TGW's region): the TGW with default association and
    propagation off, its route tables, the RAM share of the TGW, site-to-site VPNs, the owner's
    own VPC attachments with their associations, propagations and VPC routes, and static routes
    that point at the owner's attachments, VPNs or a blackhole;
-2. spoke (each other account's stack): the VPC attachment request, reading the TGW id from the
-   hub's state;
-3. wiring (``transit-gateways/<name>``, in the owner account with a provider per spoke home):
-   acceptance, association and propagation of every spoke attachment, static routes to spoke
-   attachments, and the spoke VPCs' routes to the TGW (created in the spoke account through
-   its provider alias, once the attachment is accepted).
+2. spoke (each other account's stack, applied after the hub, whose state gives the TGW and route
+   table ids): the VPC attachment request; its acceptance, association, propagations and the
+   static routes to it, made in the owner account through a provider alias; and the VPC's routes
+   to the TGW, once the attachment is accepted.
 
 Every attached VPC gets, in each of its route tables, a route via the TGW to each CIDR its
 associated TGW route table can reach (propagated VPCs and VPNs, static routes), collapsed; a
@@ -102,8 +101,6 @@ def _attachment(
         "vpc_name": vpc.name,
         "account": vpc.account,
         "home": account_path(vpc.account, vpc.region),
-        "remote": ident(vpc.account, vpc.region),
-        "alias": ident(vpc.account, vpc.region),
         "subnets": [s["id"] for s in ctx["subnets"] if s["tier"] == att.subnets],
         "appliance_mode": "enable" if att.appliance_mode else "disable",
         "route_table": ident(tgw.name, att.route_table),
@@ -157,9 +154,9 @@ def _vpns(tgw: TransitGateway) -> list[dict[str, Any]]:
 def _static_routes(
     tgw: TransitGateway, owner: set[str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(hub routes, wiring routes): routes to spoke attachments live with the acceptance."""
+    """(hub routes, spoke routes): routes to a spoke's attachment live with its acceptance."""
     hub: list[dict[str, Any]] = []
-    wiring: list[dict[str, Any]] = []
+    spoke: list[dict[str, Any]] = []
     for route in tgw.routes:
         target = route.vpc or (f"vpn {route.vpn}" if route.vpn else "blackhole")
         entry = {
@@ -172,8 +169,8 @@ def _static_routes(
             "vpn": ident(tgw.name, "vpn", route.vpn) if route.vpn else None,
             "target": target,
         }
-        (wiring if route.vpc and route.vpc not in owner else hub).append(entry)
-    return hub, wiring
+        (spoke if route.vpc and route.vpc not in owner else hub).append(entry)
+    return hub, spoke
 
 
 def plan_transit_gateways(org: OrgFile) -> list[StackPart]:
@@ -195,13 +192,14 @@ def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
     attachments = [_attachment(tgw, v, reachable_by_table) for v in attached]
     owned = [a for a in attachments if a["account"] == tgw.account]
     spokes = [a for a in attachments if a["account"] != tgw.account]
-    hub_routes, wiring_routes = _static_routes(tgw, {a["vpc_name"] for a in owned})
+    hub_routes, spoke_routes = _static_routes(tgw, {a["vpc_name"] for a in owned})
     shared = principals(org, tgw.share_with)
     vpns = _vpns(tgw)
     tgw_id = ident(tgw.name)
     hub_ctx = {
         "id": tgw_id,
         "name": tgw.name,
+        "account": tgw.account,
         "asn": tgw.asn,
         "route_tables": [{"id": ident(tgw.name, t), "name": t} for t in tgw.route_tables],
         "principals": shared,
@@ -233,8 +231,19 @@ def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
             reads=principal_reads(org, tgw.share_with),
         )
     ]
+    hub_alias = ident(tgw.account, tgw.region)
+    routes_to: dict[str, list[dict[str, Any]]] = {}
+    for route in spoke_routes:
+        routes_to.setdefault(route["vpc"], []).append(route)
     for spoke in spokes:
-        ctx = {"tgw": hub_ctx, "attachment": spoke, "hub_remote": hub_remote}
+        static = routes_to.get(spoke["id"], [])
+        ctx = {
+            "tgw": hub_ctx,
+            "attachment": spoke,
+            "static_routes": static,
+            "hub_remote": hub_remote,
+            "hub_alias": hub_alias,
+        }
         parts.append(
             StackPart(
                 spoke["home"],
@@ -246,35 +255,11 @@ def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
                     ),
                     FileSpec("outputs.tf", "transit_gateway/spoke_outputs.tf.j2", ctx),
                 ),
-                1,
+                # request, acceptance, association, then propagations and routes
+                3 + len(spoke["propagations"]) + len(spoke["routes"]) + len(static),
                 depends_on=(hub_path,),
                 reads=((hub_remote, hub_path),),
-            )
-        )
-    if spokes:
-        wiring_ctx = {
-            "tgw": hub_ctx,
-            "spokes": spokes,
-            "routes": wiring_routes,
-            "hub_remote": hub_remote,
-        }
-        homes = sorted({(s["account"], s["home"]) for s in spokes})
-        providers = (
-            ProviderSpec(None, tgw.account, tgw.region),
-            *(
-                ProviderSpec(s["alias"], s["account"], tgw.region)
-                for s in {s["alias"]: s for s in spokes}.values()
-            ),
-        )
-        parts.append(
-            StackPart(
-                f"transit-gateways/{tgw.name}",
-                (FileSpec("attachments.tf", "transit_gateway/wiring.tf.j2", wiring_ctx),),
-                sum(2 + len(s["propagations"]) + len(s["routes"]) for s in spokes)
-                + len(wiring_routes),
-                depends_on=(hub_path, *(h for _, h in homes)),
-                reads=((hub_remote, hub_path), *((s["remote"], s["home"]) for s in spokes)),
-                providers=providers,
+                providers=(ProviderSpec(hub_alias, tgw.account, tgw.region),),
             )
         )
     return parts

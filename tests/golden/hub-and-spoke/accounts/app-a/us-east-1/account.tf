@@ -1,4 +1,9 @@
 # Account ids this stack acts in (ids of accounts lzgen creates come from the organization stack).
 locals {
-  account_id = "444444444444"
+  account_ids = {
+    "app-a"   = "444444444444"
+    "network" = "222222222222"
+  }
+
+  account_id = local.account_ids["app-a"]
 }

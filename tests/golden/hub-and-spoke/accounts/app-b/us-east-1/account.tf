@@ -1,4 +1,9 @@
 # Account ids this stack acts in (ids of accounts lzgen creates come from the organization stack).
 locals {
-  account_id = data.terraform_remote_state.organization.outputs.account_ids["app-b"]
+  account_ids = {
+    "app-b"   = data.terraform_remote_state.organization.outputs.account_ids["app-b"]
+    "network" = "222222222222"
+  }
+
+  account_id = local.account_ids["app-b"]
 }

@@ -122,6 +122,14 @@ resource "aws_route" "shared-prod-public_tgw_10-30-0-0-20" {
   depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
 }
 
+resource "aws_route" "shared-prod-public_tgw_10-31-0-0-20" {
+  route_table_id         = aws_route_table.shared-prod_public.id
+  destination_cidr_block = "10.31.0.0/20"
+  transit_gateway_id     = aws_ec2_transit_gateway.core.id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
+}
+
 resource "aws_route" "shared-prod-private-a_tgw_10-20-0-0-20" {
   route_table_id         = aws_route_table.shared-prod_private_a.id
   destination_cidr_block = "10.20.0.0/20"
@@ -149,6 +157,14 @@ resource "aws_route" "shared-prod-private-a_tgw_10-22-0-0-20" {
 resource "aws_route" "shared-prod-private-a_tgw_10-30-0-0-20" {
   route_table_id         = aws_route_table.shared-prod_private_a.id
   destination_cidr_block = "10.30.0.0/20"
+  transit_gateway_id     = aws_ec2_transit_gateway.core.id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
+}
+
+resource "aws_route" "shared-prod-private-a_tgw_10-31-0-0-20" {
+  route_table_id         = aws_route_table.shared-prod_private_a.id
+  destination_cidr_block = "10.31.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
@@ -186,6 +202,14 @@ resource "aws_route" "shared-prod-private-b_tgw_10-30-0-0-20" {
   depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
 }
 
+resource "aws_route" "shared-prod-private-b_tgw_10-31-0-0-20" {
+  route_table_id         = aws_route_table.shared-prod_private_b.id
+  destination_cidr_block = "10.31.0.0/20"
+  transit_gateway_id     = aws_ec2_transit_gateway.core.id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
+}
+
 resource "aws_route" "shared-prod-private-c_tgw_10-20-0-0-20" {
   route_table_id         = aws_route_table.shared-prod_private_c.id
   destination_cidr_block = "10.20.0.0/20"
@@ -213,6 +237,14 @@ resource "aws_route" "shared-prod-private-c_tgw_10-22-0-0-20" {
 resource "aws_route" "shared-prod-private-c_tgw_10-30-0-0-20" {
   route_table_id         = aws_route_table.shared-prod_private_c.id
   destination_cidr_block = "10.30.0.0/20"
+  transit_gateway_id     = aws_ec2_transit_gateway.core.id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
+}
+
+resource "aws_route" "shared-prod-private-c_tgw_10-31-0-0-20" {
+  route_table_id         = aws_route_table.shared-prod_private_c.id
+  destination_cidr_block = "10.31.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
