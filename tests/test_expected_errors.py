@@ -283,6 +283,11 @@ def test_the_unchanged_example_is_valid() -> None:
 # --- network hub: changes to examples/hub-and-spoke.yaml, made at test time -----------------
 
 HUB_EXAMPLE = HERE.parent / "examples" / "hub-and-spoke.yaml"
+NETWORK_ACCOUNT_LINE = next(
+    line
+    for line in HUB_EXAMPLE.read_text(encoding="utf-8").splitlines()
+    if line.startswith("  - { name: network,")
+)
 
 
 @dataclass(frozen=True)
@@ -390,6 +395,19 @@ HUB_MUTATIONS: dict[str, HubMutation] = {
         "10.30.0.0/20",
         names="peering 'edge-to-tools' joins them",
         related=("    cidr: 10.30.0.0/21", "10.30.0.0/21"),
+    ),
+    "network-stack-over-a-lowered-bound": HubMutation(
+        (
+            (
+                "  access_role: OrganizationAccountAccessRole\n",
+                "  access_role: OrganizationAccountAccessRole\n  max_stack_resources: 100\n",
+            ),
+        ),
+        "LZ8001",
+        NETWORK_ACCOUNT_LINE,
+        "network",
+        names="stack 'accounts/network/us-east-1' would hold 116 resources",
+        related=("  max_stack_resources: 100", "100"),
     ),
 }
 

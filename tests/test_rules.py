@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from helpers import diagnose, diagnostics, only, org
 from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
-from lzgen.rules import ALL_RULES
+from lzgen.rules import ALL_RULES, PLAN_RULES
 from test_rules_network_hub import FAILING as HUB_FAILING
 
 Expected = list[tuple[str, int, int]]
@@ -885,6 +885,43 @@ FAILING: list[tuple[str, str, Expected]] = [
         """,
         [("LZ2007", 4, 53)],
     ),
+    # --- LZ8001 stack size (checked on the plan) ------------------------------------------
+    (
+        "LZ8001-account-stack-at-its-account",
+        """
+        organization:
+          name: example-corp
+          home_region: us-east-1
+          management_account_id: "111111111111"
+          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+          max_stack_resources: 20
+        accounts:
+          - { name: network, email: aws+network@example.com, ou: Infrastructure,
+              id: "222222222222" }
+        vpcs:
+          - name: v
+            account: network
+            region: us-east-1
+            cidr: 10.0.0.0/16
+            azs: [a, b]
+            subnets:
+              - { name: public, type: public, size: 24 }
+              - { name: app, type: private, size: 24 }
+        """,
+        [("LZ8001", 8, 13)],
+    ),
+    (
+        "LZ8001-organization-stack-at-the-organization",
+        """
+        organization:
+          name: example-corp
+          home_region: us-east-1
+          management_account_id: "111111111111"
+          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+          max_stack_resources: 3
+        """,
+        [("LZ8001", 2, 9)],
+    ),
 ]
 
 # Snippets that are right and must produce no diagnostic at all.
@@ -1165,14 +1202,14 @@ ALL_FAILING = FAILING + HUB_FAILING
 
 def test_every_rule_code_has_a_failing_case() -> None:
     tested = {code for _, _, expected in ALL_FAILING for code, _, _ in expected}
-    untested = {r.code for r in ALL_RULES} - tested
+    untested = {r.code for r in (*ALL_RULES, *PLAN_RULES)} - tested
     assert not untested, f"rules without a failing case in the rule tests: {sorted(untested)}"
 
 
 def test_every_rule_code_is_listed_by_lzgen_rules() -> None:
     """`lzgen rules` lists every rule code that validation can emit."""
     tested = {code for _, _, expected in ALL_FAILING for code, _, _ in expected}
-    assert tested - {r.code for r in ALL_RULES} == set()
+    assert tested - {r.code for r in (*ALL_RULES, *PLAN_RULES)} == set()
 
 
 def test_case_ids_are_unique() -> None:

@@ -254,6 +254,18 @@ def test_missing_key_in_a_tagged_union() -> None:
             [("LZ1012", 9, 32)],
             id="gateway-service",
         ),
+        pytest.param(
+            """
+            organization:
+              name: example-corp
+              home_region: us-east-1
+              management_account_id: "111111111111"
+              state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+              max_stack_resources: 0
+            """,
+            [("LZ1012", 6, 24)],
+            id="stack-bound-below-one",
+        ),
     ],
 )
 def test_wrong_types(snippet: str, expected: list[tuple[str, int, int]]) -> None:

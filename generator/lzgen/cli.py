@@ -19,11 +19,10 @@ import typer
 from lzgen import __version__
 from lzgen.diagnostics import Diagnostic, has_errors
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
-from lzgen.pipeline import load_and_validate, render_tree
-from lzgen.plan import build_plan
+from lzgen.pipeline import load_and_check, load_and_validate, render_tree
 from lzgen.render import template_dir
 from lzgen.report import format_diagnostics
-from lzgen.rules import ALL_RULES
+from lzgen.rules import ALL_RULES, PLAN_RULES
 from lzgen.schema import schema_text
 from lzgen.write import WriteError, write_tree
 
@@ -82,13 +81,13 @@ def render_command(
 ) -> None:
     """Validate, then write the Terraform tree. Invalid input leaves OUT untouched."""
     _require_file(file)
-    org, diagnostics = load_and_validate(file)
-    if org is None or has_errors(diagnostics):
+    checked = load_and_check(file)
+    lz, diagnostics = checked.plan, checked.diagnostics
+    if lz is None or has_errors(diagnostics):
         _emit(diagnostics, fmt, to_stderr=fmt is Format.text)
         raise typer.Exit(1)
     if diagnostics:
         _emit(diagnostics, fmt, to_stderr=True)
-    lz = build_plan(org)
     files = render_tree(lz, hashlib.sha256(file.read_bytes()).hexdigest())
     try:
         report = write_tree(files, out, dry_run=dry_run)
@@ -170,8 +169,9 @@ def init(
 @app.command()
 def rules() -> None:
     """List every validation rule with its code."""
-    for rule in sorted(ALL_RULES, key=lambda r: r.code):
-        typer.echo(f"{rule.code}  {rule.summary}")
+    listed = [(r.code, r.summary) for r in ALL_RULES] + [(r.code, r.summary) for r in PLAN_RULES]
+    for code, summary in sorted(listed):
+        typer.echo(f"{code}  {summary}")
 
 
 def _version(value: bool) -> None:

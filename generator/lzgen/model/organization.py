@@ -37,6 +37,9 @@ class Organization(StrictModel):
     management_account_id: str
     access_role: RoleName = "OrganizationAccountAccessRole"
     state: StateConfig
+    # no rendered stack may hold more resources than this (LZ8001): plan and apply time, blast
+    # radius and review size all grow with a stack
+    max_stack_resources: Annotated[int, Field(ge=1)] = 500
 
 
 class OrganizationalUnit(StrictModel):

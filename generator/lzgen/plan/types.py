@@ -66,6 +66,8 @@ class Stack:
     account: str
     region: str
     reads: tuple[tuple[str, str], ...] = ()  # (remote state data name, upstream stack path)
+    # where the resources come from: (first file of a part, its resources), largest first
+    contributions: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

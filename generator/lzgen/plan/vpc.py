@@ -359,7 +359,8 @@ def _vpn_gateway_resource_count(ctx: dict[str, Any]) -> int:
 
 
 def plan_vpcs(org: OrgFile) -> list[StackPart]:
-    """One part per account and region that owns VPCs: a file per VPC, and their outputs."""
+    """Per account and region that owns VPCs: a part per VPC (its file, and its VPN gateway's),
+    and one for their outputs."""
     by_home: dict[tuple[str, str], list[Vpc]] = defaultdict(list)
     for vpc in org.vpcs:
         by_home[(vpc.account, vpc.region)].append(vpc)
@@ -367,19 +368,18 @@ def plan_vpcs(org: OrgFile) -> list[StackPart]:
     parts: list[StackPart] = []
     for home, vpcs in sorted(by_home.items()):
         contexts = [vpc_context(v, central) for v in sorted(vpcs, key=lambda v: v.name)]
-        files = (
-            *(FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c}) for c in contexts),
-            *(
-                FileSpec(f"vpn_gateway_{c['name']}.tf", "vpc/vpn_gateway.tf.j2", {"vpc": c})
-                for c in contexts
-                if c["vpn_gateway"] is not None
-            ),
-            FileSpec("outputs.tf", "vpc/outputs.tf.j2", {"vpcs": contexts}),
-        )
-        # central flow logs need the log archive bucket and its policy first
-        after_archive = central is not None and central.home != home
-        after_archive = after_archive and any(c["flow_logs_central"] for c in contexts)
-        depends_on = (central.stack_path,) if central is not None and after_archive else ()
-        count = sum(_resource_count(c) for c in contexts)
-        parts.append(StackPart(account_path(*home), files, count, depends_on=depends_on))
+        path = account_path(*home)
+        for c in contexts:
+            files = [FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c})]
+            if c["vpn_gateway"] is not None:
+                files.append(
+                    FileSpec(f"vpn_gateway_{c['name']}.tf", "vpc/vpn_gateway.tf.j2", {"vpc": c})
+                )
+            # central flow logs need the log archive bucket and its policy first
+            after_archive = central is not None and central.home != home
+            after_archive = after_archive and c["flow_logs_central"]
+            depends_on = (central.stack_path,) if central is not None and after_archive else ()
+            parts.append(StackPart(path, tuple(files), _resource_count(c), depends_on=depends_on))
+        outputs = FileSpec("outputs.tf", "vpc/outputs.tf.j2", {"vpcs": contexts})
+        parts.append(StackPart(path, (outputs,), 0))
     return parts

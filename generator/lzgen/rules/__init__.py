@@ -5,7 +5,8 @@ from __future__ import annotations
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import Document
 from lzgen.model import OrgFile
-from lzgen.rules.base import Rule, RuleContext
+from lzgen.plan.types import LandingZone
+from lzgen.rules.base import PlanRule, Rule, RuleContext
 from lzgen.rules.baseline import (
     access_role,
     allowed_regions,
@@ -14,6 +15,7 @@ from lzgen.rules.baseline import (
     policy_names,
     settings_targets,
 )
+from lzgen.rules.limits import stack_size
 from lzgen.rules.network import (
     accelerated_vpn,
     asn,
@@ -96,6 +98,10 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 
 
+# checked against the plan of a file without errors
+PLAN_RULES: tuple[PlanRule, ...] = (stack_size.RULE,)
+
+
 def run_rules(doc: Document, org: OrgFile) -> list[Diagnostic]:
     ctx = RuleContext(doc, org)
     found: list[Diagnostic] = []
@@ -104,4 +110,20 @@ def run_rules(doc: Document, org: OrgFile) -> list[Diagnostic]:
     return found
 
 
-__all__ = ["ALL_RULES", "Rule", "RuleContext", "run_rules"]
+def run_plan_rules(doc: Document, org: OrgFile, lz: LandingZone) -> list[Diagnostic]:
+    ctx = RuleContext(doc, org)
+    found: list[Diagnostic] = []
+    for rule in PLAN_RULES:
+        found.extend(rule.check(ctx, lz))
+    return found
+
+
+__all__ = [
+    "ALL_RULES",
+    "PLAN_RULES",
+    "PlanRule",
+    "Rule",
+    "RuleContext",
+    "run_plan_rules",
+    "run_rules",
+]

@@ -13,6 +13,7 @@ from lzgen.model.organization import Account, OrganizationalUnit
 from lzgen.model.sharing import ShareWith
 from lzgen.model.transit_gateway import TransitGateway, VpnConnection
 from lzgen.model.vpc import Vpc
+from lzgen.plan.types import LandingZone
 
 VpnSite = tuple[VpnConnection, YamlPath]
 
@@ -168,3 +169,16 @@ class Rule:
     code: str
     summary: str
     check: Check
+
+
+PlanCheck = Callable[[RuleContext, LandingZone], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class PlanRule:
+    """A rule on what the plan would render (stack sizes, say); it runs only on a file with no
+    errors, since only such a file is planned."""
+
+    code: str
+    summary: str
+    check: PlanCheck
