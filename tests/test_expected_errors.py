@@ -400,14 +400,14 @@ HUB_MUTATIONS: dict[str, HubMutation] = {
         (
             (
                 "  access_role: OrganizationAccountAccessRole\n",
-                "  access_role: OrganizationAccountAccessRole\n  max_stack_resources: 100\n",
+                "  access_role: OrganizationAccountAccessRole\n  max_stack_resources: 60\n",
             ),
         ),
         "LZ8001",
         NETWORK_ACCOUNT_LINE,
         "network",
-        names="stack 'accounts/network/us-east-1' would hold 116 resources",
-        related=("  max_stack_resources: 100", "100"),
+        names="stack 'accounts/network/us-east-1' would hold 79 resources",
+        related=("  max_stack_resources: 60", "60"),
     ),
 }
 

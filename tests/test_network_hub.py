@@ -21,7 +21,8 @@ from lzgen.offline import placeholder
 pytestmark = pytest.mark.terraform
 
 EXAMPLE = "hub-and-spoke"
-HUB = "network/us-east-1"
+HUB = "network/us-east-1"  # the owner account's VPCs and subnet shares
+TGW = "transit-gateways/core"  # the Transit Gateway, its VPN and the owner's attachments
 HUB_PROVIDER = "aws.network_us-east-1"  # a spoke stack's alias into the owner account
 _ATTACHMENT_KINDS = (
     "aws_ec2_transit_gateway_vpc_attachment.",
@@ -81,7 +82,7 @@ def _wiring(
 ) -> tuple[dict[str, str], dict[str, set[str]]]:
     associations: dict[str, str] = {}
     propagations: dict[str, set[str]] = {}
-    for name in (HUB, *_spoke_stacks(_org())):
+    for name in (TGW, *_spoke_stacks(_org())):
         plan = _plan(plans, rendered, name)
         for address in plan.of_type("aws_ec2_transit_gateway_route_table_association"):
             owner = _attachment_vpc(plan, address)
@@ -165,7 +166,9 @@ def test_ram_principals_are_exactly_the_configured_accounts_and_ous(
     org = _org()
     hub = _plan(offline_plans, rendered_examples, HUB)
     tgw = org["transit_gateways"][0]
-    assert _principals(hub, "core") == _expected_principals(org, tgw["share_with"])
+    assert _principals(_plan(offline_plans, rendered_examples, TGW), "core") == (
+        _expected_principals(org, tgw["share_with"])
+    )
     shared_prod = next(v for v in org["vpcs"] if v["name"] == "shared-prod")
     app = next(t for t in shared_prod["subnets"] if t["name"] == "app")
     assert _principals(hub, "shared-prod_app") == _expected_principals(org, app["share_with"])
@@ -184,7 +187,7 @@ def test_ram_principals_are_exactly_the_configured_accounts_and_ous(
 def test_transit_gateway_accepts_nothing_automatically(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
-    hub = _plan(offline_plans, rendered_examples, HUB)
+    hub = _plan(offline_plans, rendered_examples, TGW)
     (tgw,) = hub.of_type("aws_ec2_transit_gateway")
     values = hub.planned[tgw]
     assert values["auto_accept_shared_attachments"] == "disable"
@@ -239,3 +242,22 @@ def test_static_routes_to_a_spoke_are_made_with_its_acceptance_in_the_owner_acco
             f"aws_ec2_transit_gateway_vpc_attachment_accepter.core_{vpc['name']}"
         )
         assert _route_table(plan, address) == route["route_table"]
+
+
+def test_owner_attachments_read_their_vpc_from_the_owner_stack(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    org = _org()
+    owned = [v for v in org["vpcs"] if "transit_gateway" in v and v["account"] == "network"]
+    assert owned
+    plan = _plan(offline_plans, rendered_examples, TGW)
+    for vpc in owned:
+        name, tier = vpc["name"], vpc["transit_gateway"]["subnets"]
+        values = plan.planned[f"aws_ec2_transit_gateway_vpc_attachment.core_{name}"]
+        assert values["vpc_id"] == placeholder(f"{name}_vpc_id")
+        assert values["subnet_ids"] == sorted(
+            placeholder(f"{name}_subnet_ids.{tier}[{i}]") for i in range(len(vpc["azs"]))
+        )
+    routes = [a for a in plan.of_type("aws_route") if plan.planned[a].get("transit_gateway_id")]
+    assert routes, "the owner's VPCs route via the TGW from the TGW stack"
+    assert {plan.config[a]["provider_config_key"] for a in routes} == {"aws"}

@@ -269,7 +269,6 @@ def test_management_account_stacks_declare_their_account_id(variants: OrgFile) -
 
 def test_spoke_stacks_act_in_the_owner_account_through_one_alias(hub: OrgFile) -> None:
     lz = build_plan(hub)
-    assert not [s.path for s in lz.stacks if s.path.startswith("transit-gateways/")]
     files = render(lz)
     for account in ("app-a", "app-b", "dev", "tools"):
         stack = f"accounts/{account}/us-east-1"
@@ -305,5 +304,19 @@ def test_adding_a_spoke_changes_only_its_stack_and_the_hub_routes(tmp_path: Path
         "accounts/app-b/us-east-1/transit_gateway_core_app-b-batch.tf",
         "accounts/app-b/us-east-1/vpc_app-b-batch.tf",
         # shared-prod's routes to the new range (the shared table reaches it)
-        "accounts/network/us-east-1/transit_gateway_core.tf",
+        "transit-gateways/core/transit_gateway_core.tf",
     ]
+
+
+def test_the_hub_has_a_stack_of_its_own_after_its_owners_vpcs(hub: OrgFile) -> None:
+    stacks = {s.path: s for s in build_plan(hub).stacks}
+    tgw = stacks["transit-gateways/core"]
+    assert (tgw.account, tgw.region) == ("network", "us-east-1")
+    assert "accounts/network/us-east-1" in tgw.depends_on
+    assert ("network_us-east-1", "accounts/network/us-east-1") in tgw.reads
+    network_files = {f.path for f in stacks["accounts/network/us-east-1"].files}
+    assert not [f for f in network_files if f.startswith("transit_gateway")]
+    for account in ("app-a", "app-b", "dev", "tools"):
+        spoke = stacks[f"accounts/{account}/us-east-1"]
+        assert "transit-gateways/core" in spoke.depends_on
+        assert ("tgw_core", "transit-gateways/core") in spoke.reads

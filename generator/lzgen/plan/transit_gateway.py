@@ -1,12 +1,13 @@
 """Transit Gateways: the hub and the spokes' attachments.
 
-Two kinds of stack part, so that the stack DAG stays acyclic across accounts and no stack grows
-with the number of spokes:
+Two kinds of stack part, split by concern, so that the stack DAG stays acyclic across accounts
+and no stack grows with the number of spokes:
 
-1. hub (the owner account's stack in the TGW's region): the TGW with default association and
-   propagation off, its route tables, the RAM share of the TGW, site-to-site VPNs, the owner's
-   own VPC attachments with their associations, propagations and VPC routes, and static routes
-   that point at the owner's attachments, VPNs or a blackhole;
+1. hub (its own stack ``transit-gateways/<name>`` in the owner account, applied after the owner's
+   VPC stack, whose state gives the owner's VPC, subnet and route table ids): the TGW with
+   default association and propagation off, its route tables, the RAM share of the TGW,
+   site-to-site VPNs, the owner's own VPC attachments with their associations, propagations and
+   VPC routes, and static routes that point at the owner's attachments, VPNs or a blackhole;
 2. spoke (each other account's stack, applied after the hub, whose state gives the TGW and route
    table ids): the VPC attachment request; its acceptance, association, propagations and the
    static routes to it, made in the owner account through a provider alias; and the VPC's routes
@@ -27,7 +28,13 @@ from lzgen.model.transit_gateway import TransitGateway
 from lzgen.model.vpc import Vpc
 from lzgen.plan.naming import ident
 from lzgen.plan.sharing import principal_reads, principals
-from lzgen.plan.types import FileSpec, ProviderSpec, StackPart, account_path
+from lzgen.plan.types import (
+    FileSpec,
+    ProviderSpec,
+    StackPart,
+    account_path,
+    transit_gateway_path,
+)
 from lzgen.plan.vpc import vpc_context
 
 DEFAULT_ROUTE = "0.0.0.0/0"
@@ -102,6 +109,7 @@ def _attachment(
         "account": vpc.account,
         "home": account_path(vpc.account, vpc.region),
         "subnets": [s["id"] for s in ctx["subnets"] if s["tier"] == att.subnets],
+        "tier": att.subnets,
         "appliance_mode": "enable" if att.appliance_mode else "disable",
         "route_table": ident(tgw.name, att.route_table),
         "route_table_name": att.route_table,
@@ -181,8 +189,10 @@ def plan_transit_gateways(org: OrgFile) -> list[StackPart]:
 
 
 def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
-    hub_path = account_path(tgw.account, tgw.region)
-    hub_remote = ident(tgw.account, tgw.region)
+    hub_path = transit_gateway_path(tgw.name)
+    hub_remote = ident("tgw", tgw.name)
+    owner_path = account_path(tgw.account, tgw.region)
+    owner_remote = ident(tgw.account, tgw.region)
     attached = _attached(org, tgw)
     # what each route table reaches, computed once per table rather than once per VPC
     tables = {v.transit_gateway.route_table for v in attached if v.transit_gateway}
@@ -206,7 +216,10 @@ def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
         "attachments": owned,
         "vpns": vpns,
         "routes": hub_routes,
+        "owner_remote": owner_remote,
     }
+    # the owner's attached VPCs come from its VPC stack
+    owner_reads = ((owner_remote, owner_path),) if owned else ()
     hub_resources = (
         1
         + len(tgw.route_tables)
@@ -228,7 +241,9 @@ def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
                 FileSpec("outputs.tf", "transit_gateway/hub_outputs.tf.j2", {"tgw": hub_ctx}),
             ),
             hub_resources,
-            reads=principal_reads(org, tgw.share_with),
+            depends_on=tuple(path for _, path in owner_reads),
+            reads=(*principal_reads(org, tgw.share_with), *owner_reads),
+            providers=(ProviderSpec(None, tgw.account, tgw.region),),
         )
     ]
     hub_alias = ident(tgw.account, tgw.region)

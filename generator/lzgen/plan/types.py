@@ -24,6 +24,11 @@ def account_path(account: str, region: str) -> str:
     return f"accounts/{account}/{region}"
 
 
+def transit_gateway_path(name: str) -> str:
+    """Stack path of a Transit Gateway hub (in its owner account, apart from its VPCs)."""
+    return f"transit-gateways/{name}"
+
+
 @dataclass(frozen=True, order=True)
 class ProviderSpec:
     """An AWS provider configuration of a stack: which account (assuming the access role

@@ -48,6 +48,10 @@ def _origin(ctx: RuleContext, stack: Stack) -> YamlPath:
         for k, peering in enumerate(ctx.org.vpc_peerings):
             if peering.name == name:
                 return ("vpc_peerings", k, "name")
+    if stack.path.startswith("transit-gateways/"):
+        hub = ctx.transit_gateways.get(stack.path.split("/", 1)[1])
+        if hub is not None:
+            return ("transit_gateways", hub[0], "name")
     return ("organization", "name")
 
 

@@ -51,16 +51,3 @@ output "shared-prod_route_table_ids" {
     "shared-prod-private-c" = aws_route_table.shared-prod_private_c.id
   }
 }
-
-output "core_transit_gateway_id" {
-  description = "Id of Transit Gateway core."
-  value       = aws_ec2_transit_gateway.core.id
-}
-
-output "core_route_table_ids" {
-  description = "Route table ids of Transit Gateway core by name."
-  value = {
-    "shared" = aws_ec2_transit_gateway_route_table.core_shared.id
-    "spokes" = aws_ec2_transit_gateway_route_table.core_spokes.id
-  }
-}

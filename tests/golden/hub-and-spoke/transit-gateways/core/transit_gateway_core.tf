@@ -1,5 +1,6 @@
 # Transit Gateway core: explicit route tables only (no default association or
-# propagation), and no automatic acceptance of attachments from other accounts.
+# propagation), and no automatic acceptance of attachments from other accounts. VPCs of account
+# network are attached here; other accounts' VPCs are attached from their own stacks.
 resource "aws_ec2_transit_gateway" "core" {
   description                     = "core"
   amazon_side_asn                 = 64512
@@ -59,16 +60,12 @@ resource "aws_ram_principal_association" "core_ou_workloads" {
 
 resource "aws_ec2_transit_gateway_vpc_attachment" "core_shared-prod" {
   transit_gateway_id                              = aws_ec2_transit_gateway.core.id
-  vpc_id                                          = aws_vpc.shared-prod.id
+  vpc_id                                          = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_vpc_id
+  subnet_ids                                      = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_subnet_ids["tgw"]
   appliance_mode_support                          = "disable"
   dns_support                                     = "enable"
   transit_gateway_default_route_table_association = false
   transit_gateway_default_route_table_propagation = false
-  subnet_ids = [
-    aws_subnet.shared-prod_tgw_a.id,
-    aws_subnet.shared-prod_tgw_b.id,
-    aws_subnet.shared-prod_tgw_c.id,
-  ]
 
   tags = {
     Name = "shared-prod"
@@ -91,7 +88,7 @@ resource "aws_ec2_transit_gateway_route_table_propagation" "core_shared-prod_sha
 }
 
 resource "aws_route" "shared-prod-public_tgw_10-20-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_public.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-public"]
   destination_cidr_block = "10.20.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -99,7 +96,7 @@ resource "aws_route" "shared-prod-public_tgw_10-20-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-public_tgw_10-21-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_public.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-public"]
   destination_cidr_block = "10.21.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -107,7 +104,7 @@ resource "aws_route" "shared-prod-public_tgw_10-21-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-public_tgw_10-22-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_public.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-public"]
   destination_cidr_block = "10.22.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -115,7 +112,7 @@ resource "aws_route" "shared-prod-public_tgw_10-22-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-public_tgw_10-30-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_public.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-public"]
   destination_cidr_block = "10.30.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -123,7 +120,7 @@ resource "aws_route" "shared-prod-public_tgw_10-30-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-public_tgw_10-31-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_public.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-public"]
   destination_cidr_block = "10.31.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -131,7 +128,7 @@ resource "aws_route" "shared-prod-public_tgw_10-31-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-a_tgw_10-20-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_a.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-a"]
   destination_cidr_block = "10.20.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -139,7 +136,7 @@ resource "aws_route" "shared-prod-private-a_tgw_10-20-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-a_tgw_10-21-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_a.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-a"]
   destination_cidr_block = "10.21.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -147,7 +144,7 @@ resource "aws_route" "shared-prod-private-a_tgw_10-21-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-a_tgw_10-22-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_a.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-a"]
   destination_cidr_block = "10.22.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -155,7 +152,7 @@ resource "aws_route" "shared-prod-private-a_tgw_10-22-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-a_tgw_10-30-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_a.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-a"]
   destination_cidr_block = "10.30.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -163,7 +160,7 @@ resource "aws_route" "shared-prod-private-a_tgw_10-30-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-a_tgw_10-31-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_a.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-a"]
   destination_cidr_block = "10.31.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -171,7 +168,7 @@ resource "aws_route" "shared-prod-private-a_tgw_10-31-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-b_tgw_10-20-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_b.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-b"]
   destination_cidr_block = "10.20.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -179,7 +176,7 @@ resource "aws_route" "shared-prod-private-b_tgw_10-20-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-b_tgw_10-21-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_b.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-b"]
   destination_cidr_block = "10.21.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -187,7 +184,7 @@ resource "aws_route" "shared-prod-private-b_tgw_10-21-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-b_tgw_10-22-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_b.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-b"]
   destination_cidr_block = "10.22.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -195,7 +192,7 @@ resource "aws_route" "shared-prod-private-b_tgw_10-22-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-b_tgw_10-30-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_b.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-b"]
   destination_cidr_block = "10.30.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -203,7 +200,7 @@ resource "aws_route" "shared-prod-private-b_tgw_10-30-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-b_tgw_10-31-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_b.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-b"]
   destination_cidr_block = "10.31.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -211,7 +208,7 @@ resource "aws_route" "shared-prod-private-b_tgw_10-31-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-c_tgw_10-20-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_c.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-c"]
   destination_cidr_block = "10.20.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -219,7 +216,7 @@ resource "aws_route" "shared-prod-private-c_tgw_10-20-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-c_tgw_10-21-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_c.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-c"]
   destination_cidr_block = "10.21.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -227,7 +224,7 @@ resource "aws_route" "shared-prod-private-c_tgw_10-21-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-c_tgw_10-22-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_c.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-c"]
   destination_cidr_block = "10.22.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -235,7 +232,7 @@ resource "aws_route" "shared-prod-private-c_tgw_10-22-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-c_tgw_10-30-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_c.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-c"]
   destination_cidr_block = "10.30.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
@@ -243,7 +240,7 @@ resource "aws_route" "shared-prod-private-c_tgw_10-30-0-0-20" {
 }
 
 resource "aws_route" "shared-prod-private-c_tgw_10-31-0-0-20" {
-  route_table_id         = aws_route_table.shared-prod_private_c.id
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-c"]
   destination_cidr_block = "10.31.0.0/20"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 

@@ -1,0 +1,12 @@
+output "core_transit_gateway_id" {
+  description = "Id of Transit Gateway core."
+  value       = aws_ec2_transit_gateway.core.id
+}
+
+output "core_route_table_ids" {
+  description = "Route table ids of Transit Gateway core by name."
+  value = {
+    "shared" = aws_ec2_transit_gateway_route_table.core_shared.id
+    "spokes" = aws_ec2_transit_gateway_route_table.core_spokes.id
+  }
+}
