@@ -770,6 +770,24 @@ FAILING: list[tuple[str, str, Expected]] = [
         """,
         [("LZ3024", 11, 75)],
     ),
+    (
+        "LZ3024-protected-tier-named-private",
+        """
+        vpcs:
+          - name: v
+            account: network
+            region: us-east-1
+            cidr: 10.0.0.0/16
+            azs: [a]
+            nat_gateways: per_az
+            subnets:
+              - { name: inspection, type: public, size: 28 }
+              - { name: private, type: public, size: 24 }
+              - { name: app, type: private, size: 24 }
+            ingress_routing: { appliance_tier: inspection, protected_tiers: [private] }
+        """,
+        [("LZ3024", 12, 70)],
+    ),
     # --- LZ3104 accelerated VPN (warning) -------------------------------------------------
     (
         "LZ3104-accelerated",

@@ -1,7 +1,9 @@
 """LZ3024: VPC ingress routing has an internet gateway and an appliance in a public tier.
 
 The VPC needs a public tier (that is what gives it an internet gateway), the appliance tier is
-a public tier, and no protected tier is the appliance tier itself.
+a public tier, and no protected tier is the appliance tier itself. A protected tier gets a route
+table per AZ named after it, so it may not be named ``private``: that is the name of the VPC's
+per-AZ private route tables.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from lzgen.diagnostics import Diagnostic
 from lzgen.rules.base import Rule, RuleContext
 
 CODE = "LZ3024"
+RESERVED_TIER = "private"  # plan/vpc.py: per-AZ private route tables are <vpc>_private_<az>
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -49,6 +52,15 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
                     related=((*base, "appliance_tier"),),
                     hint="traffic to the protected tiers is routed through the appliance; it "
                     "cannot protect its own tier",
+                )
+            elif name == RESERVED_TIER:
+                yield ctx.doc.diagnostic(
+                    CODE,
+                    f"protected tier '{name}' of VPC '{vpc.name}' would share its route tables' "
+                    "names with the VPC's per-AZ private route tables",
+                    (*base, "protected_tiers", k),
+                    hint="rename the tier (here and under `subnets`) for what it holds, `web` "
+                    "say",
                 )
 
 
