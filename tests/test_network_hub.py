@@ -258,6 +258,11 @@ def test_owner_attachments_read_their_vpc_from_the_owner_stack(
         assert values["subnet_ids"] == sorted(
             placeholder(f"{name}_subnet_ids.{tier}[{i}]") for i in range(len(vpc["azs"]))
         )
-    routes = [a for a in plan.of_type("aws_route") if plan.planned[a].get("transit_gateway_id")]
+    routes = plan.of_type("aws_route")
     assert routes, "the owner's VPCs route via the TGW from the TGW stack"
-    assert {plan.config[a]["provider_config_key"] for a in routes} == {"aws"}
+    for route in routes:
+        assert plan.resources(route, "transit_gateway_id") == ["aws_ec2_transit_gateway.core"]
+        assert "data.terraform_remote_state.network_us-east-1" in plan.references(
+            route, "route_table_id"
+        ), route
+        assert plan.config[route]["provider_config_key"] == "aws"
