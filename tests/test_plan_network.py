@@ -319,4 +319,4 @@ def test_the_hub_has_a_stack_of_its_own_after_its_owners_vpcs(hub: OrgFile) -> N
     for account in ("app-a", "app-b", "dev", "tools"):
         spoke = stacks[f"accounts/{account}/us-east-1"]
         assert "transit-gateways/core" in spoke.depends_on
-        assert ("tgw_core", "transit-gateways/core") in spoke.reads
+        assert ("core_tgw", "transit-gateways/core") in spoke.reads

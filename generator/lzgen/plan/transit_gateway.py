@@ -190,7 +190,8 @@ def plan_transit_gateways(org: OrgFile) -> list[StackPart]:
 
 def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
     hub_path = transit_gateway_path(tgw.name)
-    hub_remote = ident("tgw", tgw.name)
+    # "<name>_tgw" can never be an account stack's "<account>_<region>": no region is "tgw"
+    hub_remote = ident(tgw.name, "tgw")
     owner_path = account_path(tgw.account, tgw.region)
     owner_remote = ident(tgw.account, tgw.region)
     attached = _attached(org, tgw)

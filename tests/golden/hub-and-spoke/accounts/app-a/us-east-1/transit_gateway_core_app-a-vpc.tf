@@ -2,7 +2,7 @@
 # requested here, then accepted, associated and propagated in the owner account through
 # provider aws.network_us-east-1. This VPC's routes via the Transit Gateway wait for the acceptance.
 resource "aws_ec2_transit_gateway_vpc_attachment" "core_app-a-vpc" {
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
   vpc_id                 = aws_vpc.app-a-vpc.id
   appliance_mode_support = "disable"
   dns_support            = "enable"
@@ -32,20 +32,20 @@ resource "aws_ec2_transit_gateway_route_table_association" "core_app-a-vpc" {
   provider = aws.network_us-east-1
 
   transit_gateway_attachment_id  = aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc.transit_gateway_attachment_id
-  transit_gateway_route_table_id = data.terraform_remote_state.tgw_core.outputs.core_route_table_ids["spokes"]
+  transit_gateway_route_table_id = data.terraform_remote_state.core_tgw.outputs.core_route_table_ids["spokes"]
 }
 
 resource "aws_ec2_transit_gateway_route_table_propagation" "core_app-a-vpc_shared" {
   provider = aws.network_us-east-1
 
   transit_gateway_attachment_id  = aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc.transit_gateway_attachment_id
-  transit_gateway_route_table_id = data.terraform_remote_state.tgw_core.outputs.core_route_table_ids["shared"]
+  transit_gateway_route_table_id = data.terraform_remote_state.core_tgw.outputs.core_route_table_ids["shared"]
 }
 
 resource "aws_route" "app-a-vpc-private-a_tgw_0-0-0-0-0" {
   route_table_id         = aws_route_table.app-a-vpc_private_a.id
   destination_cidr_block = "0.0.0.0/0"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]
 }
@@ -53,7 +53,7 @@ resource "aws_route" "app-a-vpc-private-a_tgw_0-0-0-0-0" {
 resource "aws_route" "app-a-vpc-private-a_tgw_10-10-0-0-16" {
   route_table_id         = aws_route_table.app-a-vpc_private_a.id
   destination_cidr_block = "10.10.0.0/16"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]
 }
@@ -61,7 +61,7 @@ resource "aws_route" "app-a-vpc-private-a_tgw_10-10-0-0-16" {
 resource "aws_route" "app-a-vpc-private-a_tgw_172-16-0-0-12" {
   route_table_id         = aws_route_table.app-a-vpc_private_a.id
   destination_cidr_block = "172.16.0.0/12"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]
 }
@@ -69,7 +69,7 @@ resource "aws_route" "app-a-vpc-private-a_tgw_172-16-0-0-12" {
 resource "aws_route" "app-a-vpc-private-b_tgw_0-0-0-0-0" {
   route_table_id         = aws_route_table.app-a-vpc_private_b.id
   destination_cidr_block = "0.0.0.0/0"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]
 }
@@ -77,7 +77,7 @@ resource "aws_route" "app-a-vpc-private-b_tgw_0-0-0-0-0" {
 resource "aws_route" "app-a-vpc-private-b_tgw_10-10-0-0-16" {
   route_table_id         = aws_route_table.app-a-vpc_private_b.id
   destination_cidr_block = "10.10.0.0/16"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]
 }
@@ -85,7 +85,7 @@ resource "aws_route" "app-a-vpc-private-b_tgw_10-10-0-0-16" {
 resource "aws_route" "app-a-vpc-private-b_tgw_172-16-0-0-12" {
   route_table_id         = aws_route_table.app-a-vpc_private_b.id
   destination_cidr_block = "172.16.0.0/12"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]
 }

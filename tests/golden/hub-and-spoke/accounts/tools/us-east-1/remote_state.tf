@@ -1,6 +1,6 @@
 # Outputs of the stacks applied before this one.
 
-data "terraform_remote_state" "tgw_core" {
+data "terraform_remote_state" "core_tgw" {
   backend = "s3"
   config = {
     bucket = "acme-tfstate"

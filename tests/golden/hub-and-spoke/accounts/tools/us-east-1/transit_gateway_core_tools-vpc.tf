@@ -2,7 +2,7 @@
 # requested here, then accepted, associated and propagated in the owner account through
 # provider aws.network_us-east-1. This VPC's routes via the Transit Gateway wait for the acceptance.
 resource "aws_ec2_transit_gateway_vpc_attachment" "core_tools-vpc" {
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
   vpc_id                 = aws_vpc.tools-vpc.id
   appliance_mode_support = "disable"
   dns_support            = "enable"
@@ -32,14 +32,14 @@ resource "aws_ec2_transit_gateway_route_table_association" "core_tools-vpc" {
   provider = aws.network_us-east-1
 
   transit_gateway_attachment_id  = aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc.transit_gateway_attachment_id
-  transit_gateway_route_table_id = data.terraform_remote_state.tgw_core.outputs.core_route_table_ids["spokes"]
+  transit_gateway_route_table_id = data.terraform_remote_state.core_tgw.outputs.core_route_table_ids["spokes"]
 }
 
 resource "aws_ec2_transit_gateway_route_table_propagation" "core_tools-vpc_shared" {
   provider = aws.network_us-east-1
 
   transit_gateway_attachment_id  = aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc.transit_gateway_attachment_id
-  transit_gateway_route_table_id = data.terraform_remote_state.tgw_core.outputs.core_route_table_ids["shared"]
+  transit_gateway_route_table_id = data.terraform_remote_state.core_tgw.outputs.core_route_table_ids["shared"]
 }
 
 # 10.31.0.0/20 -> tools-vpc
@@ -47,14 +47,14 @@ resource "aws_ec2_transit_gateway_route" "core_shared_10-31-0-0-20" {
   provider = aws.network_us-east-1
 
   destination_cidr_block         = "10.31.0.0/20"
-  transit_gateway_route_table_id = data.terraform_remote_state.tgw_core.outputs.core_route_table_ids["shared"]
+  transit_gateway_route_table_id = data.terraform_remote_state.core_tgw.outputs.core_route_table_ids["shared"]
   transit_gateway_attachment_id  = aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc.transit_gateway_attachment_id
 }
 
 resource "aws_route" "tools-vpc-private-a_tgw_0-0-0-0-0" {
   route_table_id         = aws_route_table.tools-vpc_private_a.id
   destination_cidr_block = "0.0.0.0/0"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc]
 }
@@ -62,7 +62,7 @@ resource "aws_route" "tools-vpc-private-a_tgw_0-0-0-0-0" {
 resource "aws_route" "tools-vpc-private-a_tgw_10-10-0-0-16" {
   route_table_id         = aws_route_table.tools-vpc_private_a.id
   destination_cidr_block = "10.10.0.0/16"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc]
 }
@@ -70,7 +70,7 @@ resource "aws_route" "tools-vpc-private-a_tgw_10-10-0-0-16" {
 resource "aws_route" "tools-vpc-private-a_tgw_172-16-0-0-12" {
   route_table_id         = aws_route_table.tools-vpc_private_a.id
   destination_cidr_block = "172.16.0.0/12"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc]
 }
@@ -78,7 +78,7 @@ resource "aws_route" "tools-vpc-private-a_tgw_172-16-0-0-12" {
 resource "aws_route" "tools-vpc-private-b_tgw_0-0-0-0-0" {
   route_table_id         = aws_route_table.tools-vpc_private_b.id
   destination_cidr_block = "0.0.0.0/0"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc]
 }
@@ -86,7 +86,7 @@ resource "aws_route" "tools-vpc-private-b_tgw_0-0-0-0-0" {
 resource "aws_route" "tools-vpc-private-b_tgw_10-10-0-0-16" {
   route_table_id         = aws_route_table.tools-vpc_private_b.id
   destination_cidr_block = "10.10.0.0/16"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc]
 }
@@ -94,7 +94,7 @@ resource "aws_route" "tools-vpc-private-b_tgw_10-10-0-0-16" {
 resource "aws_route" "tools-vpc-private-b_tgw_172-16-0-0-12" {
   route_table_id         = aws_route_table.tools-vpc_private_b.id
   destination_cidr_block = "172.16.0.0/12"
-  transit_gateway_id     = data.terraform_remote_state.tgw_core.outputs.core_transit_gateway_id
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc]
 }
