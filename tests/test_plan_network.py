@@ -4,10 +4,12 @@ gateways and VPC peering (addresses, wiring and resource counts), no Terraform i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from conftest import REPO, trees
 from lzgen.model import OrgFile
@@ -320,3 +322,54 @@ def test_the_hub_has_a_stack_of_its_own_after_its_owners_vpcs(hub: OrgFile) -> N
         spoke = stacks[f"accounts/{account}/us-east-1"]
         assert "transit-gateways/core" in spoke.depends_on
         assert ("core_tgw", "transit-gateways/core") in spoke.reads
+
+
+def _hub_variant(tmp_path: Path, name: str, change: Callable[[dict[str, Any]], None]) -> OrgFile:
+    data = yaml.safe_load((REPO / "examples" / "hub-and-spoke.yaml").read_text())
+    change(data)
+    (tmp_path / name).write_text(yaml.safe_dump(data, sort_keys=False))
+    return _org(tmp_path / name)
+
+
+def _spoke_routes(org: OrgFile) -> dict[str, set[tuple[str, str]]]:
+    """Attached VPC -> (route table name, destination) of its routes via the TGW."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for stack in build_plan(org).stacks:
+        for spec in stack.files:
+            if spec.template == "transit_gateway/spoke.tf.j2":
+                att = spec.context["attachment"]
+                found[att["vpc_name"]] = {(r["table_name"], r["cidr"]) for r in att["routes"]}
+    return found
+
+
+def _tools_propagates_to_spokes(data: dict[str, Any]) -> None:
+    tools = next(v for v in data["vpcs"] if v["name"] == "tools-vpc")
+    tools["transit_gateway"]["propagate_to"] = ["shared", "spokes"]
+
+
+def test_a_peered_vpc_is_routed_over_the_peering_not_also_via_the_tgw(tmp_path: Path) -> None:
+    """app-a-vpc and tools-vpc are peered; once tools-vpc propagates into the spokes table,
+    app-a's TGW table reaches tools' CIDR too. AWS allows one route per destination in a route
+    table, so the peering routes it and the TGW routes do not."""
+    org = _hub_variant(tmp_path, "peered.yaml", _tools_propagates_to_spokes)
+    via_tgw = _spoke_routes(org)
+    lz = build_plan(org)
+    (peering,) = [
+        spec.context["peering"]
+        for stack in lz.stacks
+        for spec in stack.files
+        if spec.template == "vpc_peering/vpc_peering.tf.j2"
+    ]
+    for side in peering["sides"]:
+        over_peering = {(r["table"], r["destination"]) for r in side["routes"]}
+        assert {d for _, d in over_peering} == {side["peer_cidr"]}
+        assert via_tgw[side["vpc"]], side["vpc"]
+        assert not via_tgw[side["vpc"]] & over_peering, side["vpc"]
+
+    def unpeer(data: dict[str, Any]) -> None:
+        _tools_propagates_to_spokes(data)
+        data["vpc_peerings"] = []
+
+    # without the peering, app-a routes tools' CIDR via the TGW
+    unpeered = _spoke_routes(_hub_variant(tmp_path, "unpeered.yaml", unpeer))
+    assert "10.30.0.0/20" in {cidr for _, cidr in unpeered["app-a-vpc"]}

@@ -15,7 +15,9 @@ and no stack grows with the number of spokes:
 
 Every attached VPC gets, in each of its route tables, a route via the TGW to each CIDR its
 associated TGW route table can reach (propagated VPCs and VPNs, static routes), collapsed; a
-default route only in private route tables of VPCs without NAT gateways (central egress).
+default route only in private route tables of VPCs without NAT gateways (central egress). A VPC
+peered with another routes that VPC's CIDR over the peering (plan/vpc_peering.py) and not also
+via the TGW: a route table holds one route per destination.
 """
 
 from __future__ import annotations
@@ -66,18 +68,31 @@ def _reachable(attached: list[Vpc], tgw: TransitGateway, table: str) -> list[str
     return sorted(cidrs)
 
 
+def _peer_cidrs(org: OrgFile) -> dict[str, set[ipaddress.IPv4Network]]:
+    """VPC name -> CIDRs of the VPCs it is peered with."""
+    cidrs = {v.name: ipaddress.IPv4Network(v.cidr) for v in org.vpcs}
+    found: dict[str, set[ipaddress.IPv4Network]] = {}
+    for peering in org.vpc_peerings:
+        found.setdefault(peering.requester, set()).add(cidrs[peering.accepter])
+        found.setdefault(peering.accepter, set()).add(cidrs[peering.requester])
+    return found
+
+
 def _vpc_routes(
-    tgw: TransitGateway, vpc: Vpc, reachable_by_table: dict[str, list[ipaddress.IPv4Network]]
+    tgw: TransitGateway,
+    vpc: Vpc,
+    reachable_by_table: dict[str, list[ipaddress.IPv4Network]],
+    peered: set[ipaddress.IPv4Network],
 ) -> list[dict[str, Any]]:
-    """Routes via the TGW for every route table of an attached VPC."""
+    """Routes via the TGW for every route table of an attached VPC (not to ``peered`` CIDRs,
+    which the peering routes)."""
     assert vpc.transit_gateway is not None
     own = ipaddress.IPv4Network(vpc.cidr)
     reachable = reachable_by_table[vpc.transit_gateway.route_table]
-    specific = list(
-        ipaddress.collapse_addresses(
-            n for n in reachable if n.prefixlen > 0 and not n.overlaps(own)
-        )
+    collapsed = ipaddress.collapse_addresses(
+        n for n in reachable if n.prefixlen > 0 and not n.overlaps(own)
     )
+    specific = [n for n in collapsed if n not in peered]
     default = any(n.prefixlen == 0 for n in reachable) and vpc.nat_gateways == "none"
     routes: list[dict[str, Any]] = []
     for table in vpc_context(vpc)["route_tables"]:
@@ -97,7 +112,10 @@ def _vpc_routes(
 
 
 def _attachment(
-    tgw: TransitGateway, vpc: Vpc, reachable_by_table: dict[str, list[ipaddress.IPv4Network]]
+    tgw: TransitGateway,
+    vpc: Vpc,
+    reachable_by_table: dict[str, list[ipaddress.IPv4Network]],
+    peered: set[ipaddress.IPv4Network],
 ) -> dict[str, Any]:
     assert vpc.transit_gateway is not None
     att = vpc.transit_gateway
@@ -117,7 +135,7 @@ def _attachment(
             {"id": ident(tgw.name, vpc.name, t), "table": ident(tgw.name, t), "table_name": t}
             for t in att.propagate_to
         ],
-        "routes": _vpc_routes(tgw, vpc, reachable_by_table),
+        "routes": _vpc_routes(tgw, vpc, reachable_by_table, peered),
     }
 
 
@@ -200,7 +218,10 @@ def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
     reachable_by_table = {
         t: [ipaddress.IPv4Network(c) for c in _reachable(attached, tgw, t)] for t in sorted(tables)
     }
-    attachments = [_attachment(tgw, v, reachable_by_table) for v in attached]
+    peers = _peer_cidrs(org)
+    attachments = [
+        _attachment(tgw, v, reachable_by_table, peers.get(v.name, set())) for v in attached
+    ]
     owned = [a for a in attachments if a["account"] == tgw.account]
     spokes = [a for a in attachments if a["account"] != tgw.account]
     hub_routes, spoke_routes = _static_routes(tgw, {a["vpc_name"] for a in owned})
