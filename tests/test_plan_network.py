@@ -16,6 +16,7 @@ from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
 from lzgen.pipeline import load_and_validate
 from lzgen.plan import build_plan
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.stack import account_local
 from lzgen.plan.types import ProviderSpec
 from lzgen.plan.vpc import vpc_context
@@ -181,7 +182,7 @@ def test_vpn_gateway_gets_its_own_file_and_never_a_preshared_key(vgw: OrgFile) -
 
 
 def _peering(org: OrgFile, name: str) -> dict[str, Any]:
-    return peering_context(org, next(p for p in org.vpc_peerings if p.name == name))
+    return peering_context(PlanIndex.of(org), next(p for p in org.vpc_peerings if p.name == name))
 
 
 def test_cross_account_peering_is_accepted_by_the_accepter_provider(hub: OrgFile) -> None:
@@ -210,7 +211,7 @@ def test_peering_routes_cover_every_route_table_of_both_vpcs(
 ) -> None:
     for org in (hub, variants):
         for peering in org.vpc_peerings:
-            ctx = peering_context(org, peering)
+            ctx = peering_context(PlanIndex.of(org), peering)
             for side, vpc_name in (
                 ("requester", peering.requester),
                 ("accepter", peering.accepter),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from lzgen.model import OrgFile
 from lzgen.model.account_settings import AccountSettings
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart, account_path
 
 REGIONAL = ("ebs_encryption_by_default", "ecs_awsvpc_trunking")
@@ -46,7 +47,8 @@ def _wanted(entry: AccountSettings) -> set[str]:
     return wanted
 
 
-def plan_account_settings(org: OrgFile) -> list[StackPart]:
+def plan_account_settings(index: PlanIndex) -> list[StackPart]:
+    org = index.org
     merged: dict[str, set[str]] = {}
     for entry in org.account_settings:
         for name in targets(org, entry):

@@ -18,7 +18,7 @@ management account id, the home region and the trail name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lzgen.model import OrgFile
 from lzgen.model.baseline import Baseline, ParametrisedPolicy
@@ -27,6 +27,9 @@ from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.stack import MANAGEMENT, account_id_expr
 from lzgen.plan.types import ORGANIZATION, ORGANIZATION_TRAIL, FileSpec, ProviderSpec, StackPart
 from lzgen.scp import LIBRARY, policy_context
+
+if TYPE_CHECKING:
+    from lzgen.plan.index import PlanIndex
 
 TRAIL_LOG_GROUP = "/lzgen/organization-trail"
 TRAIL_LOG_RETENTION_DAYS = 365
@@ -164,7 +167,8 @@ def _log_archive_part(org: OrgFile, baseline: Baseline, archive: LogArchive) -> 
 # --- organization trail ---------------------------------------------------------------------
 
 
-def _trail_part(org: OrgFile, archive: LogArchive) -> StackPart:
+def _trail_part(index: PlanIndex, archive: LogArchive) -> StackPart:
+    org = index.org
     o = org.organization
     created = archive.account.id is None
     context = {
@@ -175,7 +179,7 @@ def _trail_part(org: OrgFile, archive: LogArchive) -> StackPart:
         "bucket": archive.bucket,
         "log_archive": {
             "name": archive.account.name,
-            "id_expr": account_id_expr(org, archive.account.name),
+            "id_expr": account_id_expr(index, archive.account.name),
         },
         "log_group": TRAIL_LOG_GROUP,
         "log_group_arn": f"arn:aws:logs:{o.home_region}:{o.management_account_id}:log-group:"
@@ -195,7 +199,8 @@ def _trail_part(org: OrgFile, archive: LogArchive) -> StackPart:
     )
 
 
-def plan_baseline(org: OrgFile) -> list[StackPart]:
+def plan_baseline(index: PlanIndex) -> list[StackPart]:
+    org = index.org
     baseline = org.baseline
     archive = log_archive(org)
     if baseline is None or archive is None:
@@ -205,5 +210,5 @@ def plan_baseline(org: OrgFile) -> list[StackPart]:
     if scps is not None:
         parts.insert(0, scps)
     if baseline.organization_trail:
-        parts.append(_trail_part(org, archive))
+        parts.append(_trail_part(index, archive))
     return parts

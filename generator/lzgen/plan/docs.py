@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from lzgen.model import OrgFile
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.types import FileSpec, Stack
-from lzgen.plan.vpc import vpc_context
 
 
-def plan_docs(org: OrgFile, stacks: list[Stack]) -> tuple[FileSpec, ...]:
+def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
+    org = index.org
     vpcs: list[dict[str, Any]] = []
     for vpc in sorted(org.vpcs, key=lambda v: v.name):
-        ctx = vpc_context(vpc)
+        ctx = index.vpc(vpc)
         vpcs.append(
             {
                 "name": vpc.name,

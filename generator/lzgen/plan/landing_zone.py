@@ -15,15 +15,16 @@ from lzgen.model import OrgFile
 from lzgen.plan.account_settings import plan_account_settings
 from lzgen.plan.baseline import plan_baseline
 from lzgen.plan.docs import plan_docs
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.organization import plan_organization
 from lzgen.plan.ram_share import plan_ram_shares
-from lzgen.plan.stack import account_index_cache, assemble_stack
+from lzgen.plan.stack import assemble_stack
 from lzgen.plan.transit_gateway import plan_transit_gateways
 from lzgen.plan.types import ORGANIZATION, LandingZone, Stack, StackPart
-from lzgen.plan.vpc import plan_vpcs, vpc_context_cache
+from lzgen.plan.vpc import plan_vpcs
 from lzgen.plan.vpc_peering import plan_vpc_peerings
 
-PLANNERS: tuple[Callable[[OrgFile], list[StackPart]], ...] = (
+PLANNERS: tuple[Callable[[PlanIndex], list[StackPart]], ...] = (
     plan_organization,
     plan_vpcs,
     plan_ram_shares,
@@ -35,16 +36,16 @@ PLANNERS: tuple[Callable[[OrgFile], list[StackPart]], ...] = (
 
 
 def build_plan(org: OrgFile) -> LandingZone:
-    # planners share each VPC's carved context and look accounts up by name
-    with vpc_context_cache(), account_index_cache(org):
-        by_path: dict[str, list[StackPart]] = defaultdict(list)
-        by_path[ORGANIZATION] = []
-        for planner in PLANNERS:
-            for part in planner(org):
-                by_path[part.path].append(part)
-        stacks = {path: assemble_stack(org, path, parts) for path, parts in by_path.items()}
-        ordered = apply_order(stacks)
-        return LandingZone(org.organization.name, ordered, plan_docs(org, list(ordered)))
+    # every VPC's context and the account lookups, computed once for all the planners
+    index = PlanIndex.of(org)
+    by_path: dict[str, list[StackPart]] = defaultdict(list)
+    by_path[ORGANIZATION] = []
+    for planner in PLANNERS:
+        for part in planner(index):
+            by_path[part.path].append(part)
+    stacks = {path: assemble_stack(index, path, parts) for path, parts in by_path.items()}
+    ordered = apply_order(stacks)
+    return LandingZone(org.organization.name, ordered, plan_docs(index, list(ordered)))
 
 
 def apply_order(stacks: dict[str, Stack]) -> tuple[Stack, ...]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lzgen.model import OrgFile
 from lzgen.model.organization import OrganizationalUnit
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.sharing import shares_anything
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart
@@ -37,7 +37,8 @@ def _ous(units: list[OrganizationalUnit], parent: str | None) -> list[dict[str, 
     return found
 
 
-def plan_organization(org: OrgFile) -> list[StackPart]:
+def plan_organization(index: PlanIndex) -> list[StackPart]:
+    org = index.org
     ous = _ous(org.organizational_units, None)
     accounts = [
         {

@@ -4,22 +4,21 @@ named accounts' ids and OUs' ARNs. Inside the organization, participants need no
 
 from __future__ import annotations
 
-from lzgen.model import OrgFile
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident
 from lzgen.plan.sharing import principal_reads, principals
 from lzgen.plan.types import FileSpec, StackPart, account_path
-from lzgen.plan.vpc import vpc_context
 
 
-def plan_ram_shares(org: OrgFile) -> list[StackPart]:
+def plan_ram_shares(index: PlanIndex) -> list[StackPart]:
     parts: list[StackPart] = []
-    for vpc in sorted(org.vpcs, key=lambda v: v.name):
+    for vpc in sorted(index.org.vpcs, key=lambda v: v.name):
         shared = [
             t for t in vpc.subnets if t.share_with and (t.share_with.accounts or t.share_with.ous)
         ]
         if not shared:
             continue
-        ctx = vpc_context(vpc)
+        ctx = index.vpc(vpc)
         shares = []
         reads: set[tuple[str, str]] = set()
         for tier in shared:
@@ -29,10 +28,10 @@ def plan_ram_shares(org: OrgFile) -> list[StackPart]:
                     "id": ident(vpc.name, tier.name),
                     "name": f"{vpc.name}-{tier.name}",
                     "subnets": [s["id"] for s in ctx["subnets"] if s["tier"] == tier.name],
-                    "principals": principals(org, tier.share_with),
+                    "principals": principals(index, tier.share_with),
                 }
             )
-            reads.update(principal_reads(org, tier.share_with))
+            reads.update(principal_reads(index, tier.share_with))
         resources = sum(1 + len(s["subnets"]) + len(s["principals"]) for s in shares)
         parts.append(
             StackPart(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lzgen.hcl import hcl
 from lzgen.model import OrgFile
@@ -11,14 +11,17 @@ from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.stack import account_id_expr, needs_organization_state
 from lzgen.plan.types import ORGANIZATION
 
+if TYPE_CHECKING:
+    from lzgen.plan.index import PlanIndex
 
-def principals(org: OrgFile, share: ShareWith) -> list[dict[str, Any]]:
+
+def principals(index: PlanIndex, share: ShareWith) -> list[dict[str, Any]]:
     """One entry per principal: ``id`` (address suffix), ``label`` and ``expr`` (HCL)."""
     found = [
         {
             "id": ident("account", name),
             "label": f"account {name}",
-            "expr": account_id_expr(org, name),
+            "expr": account_id_expr(index, name),
         }
         for name in sorted(set(share.accounts))
     ]
@@ -33,9 +36,9 @@ def principals(org: OrgFile, share: ShareWith) -> list[dict[str, Any]]:
     return found
 
 
-def principal_reads(org: OrgFile, share: ShareWith) -> tuple[tuple[str, str], ...]:
+def principal_reads(index: PlanIndex, share: ShareWith) -> tuple[tuple[str, str], ...]:
     """The organization stack's state is read for OU ARNs and created accounts' ids."""
-    if share.ous or needs_organization_state(org, share.accounts):
+    if share.ous or needs_organization_state(index, share.accounts):
         return ((ORGANIZATION, ORGANIZATION),)
     return ()
 

@@ -3,17 +3,16 @@ providers with the role they assume, backend, remote state reads, account ids)."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lzgen import __version__
 from lzgen.hcl import hcl
 from lzgen.model import OrgFile
-from lzgen.model.organization import Account, S3State
+from lzgen.model.organization import S3State
 from lzgen.plan.types import ORGANIZATION, FileSpec, ProviderSpec, Stack, StackPart
+
+if TYPE_CHECKING:
+    from lzgen.plan.index import PlanIndex
 
 AWS_PROVIDER_CONSTRAINT = ">= 5.40, < 6.0"
 TERRAFORM_CONSTRAINT = ">= 1.10"  # the S3 backend's use_lockfile needs 1.10
@@ -50,43 +49,10 @@ def remote_state(org: OrgFile, from_path: str, stack_path: str) -> dict[str, Any
     }
 
 
-@dataclass(frozen=True)
-class _AccountIndex:
-    org: OrgFile  # kept alive so its id is not reused while the index is cached
-    by_name: dict[str, Account]  # the first account of a name, like a linear search finds
-    created: frozenset[str]  # names of accounts lzgen creates (no id)
-
-
-_ACCOUNTS: ContextVar[_AccountIndex | None] = ContextVar("lzgen_account_index", default=None)
-
-
-def _build_index(org: OrgFile) -> _AccountIndex:
-    by_name: dict[str, Account] = {}
-    for account in org.accounts:
-        by_name.setdefault(account.name, account)
-    created = frozenset(a.name for a in org.accounts if a.id is None)
-    return _AccountIndex(org, by_name, created)
-
-
-@contextmanager
-def account_index_cache(org: OrgFile) -> Iterator[None]:
-    """Look accounts of ``org`` up by name in O(1) until the block ends (``build_plan``)."""
-    token = _ACCOUNTS.set(_build_index(org))
-    try:
-        yield
-    finally:
-        _ACCOUNTS.reset(token)
-
-
-def _index(org: OrgFile) -> _AccountIndex:
-    cached = _ACCOUNTS.get()
-    return cached if cached is not None and cached.org is org else _build_index(org)
-
-
-def account_id_expr(org: OrgFile, account_name: str) -> str:
+def account_id_expr(index: PlanIndex, account_name: str) -> str:
     """HCL expression for an account's id: its literal id, or the organization stack's output
     for an account lzgen creates (that stack then needs the ``organization`` remote state)."""
-    account = _index(org).by_name.get(account_name)
+    account = index.accounts.get(account_name)
     if account is None:
         raise KeyError(f"unknown account {account_name!r}")  # validation rules this out
     if account.id is not None:
@@ -94,9 +60,8 @@ def account_id_expr(org: OrgFile, account_name: str) -> str:
     return f"data.terraform_remote_state.organization.outputs.account_ids[{hcl(account_name)}]"
 
 
-def needs_organization_state(org: OrgFile, accounts: list[str]) -> bool:
-    created = _index(org).created
-    return any(name in created for name in accounts)
+def needs_organization_state(index: PlanIndex, accounts: list[str]) -> bool:
+    return any(name in index.created for name in accounts)
 
 
 def account_local(providers: list[ProviderSpec], account: str) -> str:
@@ -108,15 +73,15 @@ def _local_of(one_account: bool, account: str) -> str:
     return "local.account_id" if one_account else f"local.account_ids[{hcl(account)}]"
 
 
-def _is_management(org: OrgFile, account_name: str) -> bool:
-    account = _index(org).by_name.get(account_name)
+def _is_management(index: PlanIndex, account_name: str) -> bool:
+    account = index.accounts.get(account_name)
     return account_name == MANAGEMENT or (
-        account is not None and account.id == org.organization.management_account_id
+        account is not None and account.id == index.org.organization.management_account_id
     )
 
 
 def _stack_files(
-    org: OrgFile,
+    index: PlanIndex,
     *,
     name: str,
     path: str,
@@ -124,6 +89,7 @@ def _stack_files(
     reads: dict[str, str],
 ) -> list[FileSpec]:
     """versions.tf, providers.tf, backend.tf, remote_state.tf and account.tf of a stack."""
+    org = index.org
     state = org.organization.state
     backend: dict[str, Any] = {"type": state.backend}
     if isinstance(state, S3State):
@@ -131,7 +97,7 @@ def _stack_files(
     tags = {"ManagedBy": "lzgen", "LzgenStack": name, "Organization": org.organization.name}
     # Every account the stack acts in gets its id as a local, the management account too (its
     # VPCs' flow-log policies and peerings name it); the organization stack needs none.
-    named = _index(org).by_name.keys() if path != ORGANIZATION else set()
+    named = index.accounts.keys() if path != ORGANIZATION else set()
     accounts = sorted({p.account for p in providers if p.account in named})
     one_account = len({p.account for p in providers}) == 1  # account_local's test, once
     single = len(accounts) == 1 and one_account
@@ -140,7 +106,7 @@ def _stack_files(
             "alias": p.alias,
             "region": p.region,
             "role_account_expr": None
-            if _is_management(org, p.account)
+            if _is_management(index, p.account)
             else _local_of(one_account, p.account),
         }
         for p in providers
@@ -189,15 +155,16 @@ def _stack_files(
                 {
                     "single": single,
                     "own": own,
-                    "accounts": [{"name": a, "expr": account_id_expr(org, a)} for a in accounts],
+                    "accounts": [{"name": a, "expr": account_id_expr(index, a)} for a in accounts],
                 },
             )
         )
     return files
 
 
-def assemble_stack(org: OrgFile, path: str, parts: list[StackPart]) -> Stack:
+def assemble_stack(index: PlanIndex, path: str, parts: list[StackPart]) -> Stack:
     """One stack from the parts capabilities contributed to ``path``."""
+    org = index.org
     files = tuple(spec for part in parts for spec in part.files)
     if path == ORGANIZATION:
         name = ORGANIZATION
@@ -217,12 +184,12 @@ def assemble_stack(org: OrgFile, path: str, parts: list[StackPart]) -> Stack:
     reads = dict(sorted({r for part in parts for r in part.reads}))
     # the organization stack never reads its own state (a created account may be named like
     # the management account's provider, "management")
-    if path != ORGANIZATION and needs_organization_state(org, [p.account for p in providers]):
+    if path != ORGANIZATION and needs_organization_state(index, [p.account for p in providers]):
         reads[ORGANIZATION] = ORGANIZATION
     depends_on = {d for part in parts for d in part.depends_on} | set(reads.values())
     if path != ORGANIZATION:
         depends_on.add(ORGANIZATION)
-    common = _stack_files(org, name=name, path=path, providers=providers, reads=reads)
+    common = _stack_files(index, name=name, path=path, providers=providers, reads=reads)
     return Stack(
         name=name,
         path=path,

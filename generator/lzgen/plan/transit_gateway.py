@@ -28,6 +28,7 @@ from typing import Any
 from lzgen.model import OrgFile
 from lzgen.model.transit_gateway import TransitGateway
 from lzgen.model.vpc import Vpc
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident
 from lzgen.plan.sharing import principal_reads, principals
 from lzgen.plan.types import (
@@ -37,7 +38,6 @@ from lzgen.plan.types import (
     account_path,
     transit_gateway_path,
 )
-from lzgen.plan.vpc import vpc_context
 
 DEFAULT_ROUTE = "0.0.0.0/0"
 
@@ -81,6 +81,7 @@ def _peer_cidrs(org: OrgFile) -> dict[str, set[ipaddress.IPv4Network]]:
 def _vpc_routes(
     tgw: TransitGateway,
     vpc: Vpc,
+    ctx: dict[str, Any],
     reachable_by_table: dict[str, list[ipaddress.IPv4Network]],
     peered: set[ipaddress.IPv4Network],
 ) -> list[dict[str, Any]]:
@@ -95,7 +96,7 @@ def _vpc_routes(
     specific = [n for n in collapsed if n not in peered]
     default = any(n.prefixlen == 0 for n in reachable) and vpc.nat_gateways == "none"
     routes: list[dict[str, Any]] = []
-    for table in vpc_context(vpc)["route_tables"]:
+    for table in ctx["route_tables"]:
         destinations = [str(n) for n in specific]
         if default and table["kind"] == "private":
             destinations.insert(0, DEFAULT_ROUTE)
@@ -114,12 +115,12 @@ def _vpc_routes(
 def _attachment(
     tgw: TransitGateway,
     vpc: Vpc,
+    ctx: dict[str, Any],
     reachable_by_table: dict[str, list[ipaddress.IPv4Network]],
     peered: set[ipaddress.IPv4Network],
 ) -> dict[str, Any]:
     assert vpc.transit_gateway is not None
     att = vpc.transit_gateway
-    ctx = vpc_context(vpc)
     return {
         "id": ident(tgw.name, vpc.name),
         "vpc": ctx["id"],
@@ -135,7 +136,7 @@ def _attachment(
             {"id": ident(tgw.name, vpc.name, t), "table": ident(tgw.name, t), "table_name": t}
             for t in att.propagate_to
         ],
-        "routes": _vpc_routes(tgw, vpc, reachable_by_table, peered),
+        "routes": _vpc_routes(tgw, vpc, ctx, reachable_by_table, peered),
     }
 
 
@@ -199,14 +200,15 @@ def _static_routes(
     return hub, spoke
 
 
-def plan_transit_gateways(org: OrgFile) -> list[StackPart]:
+def plan_transit_gateways(index: PlanIndex) -> list[StackPart]:
     parts: list[StackPart] = []
-    for tgw in org.transit_gateways:
-        parts.extend(_plan_one(org, tgw))
+    for tgw in index.org.transit_gateways:
+        parts.extend(_plan_one(index, tgw))
     return parts
 
 
-def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
+def _plan_one(index: PlanIndex, tgw: TransitGateway) -> list[StackPart]:
+    org = index.org
     hub_path = transit_gateway_path(tgw.name)
     # "<name>_tgw" can never be an account stack's "<account>_<region>": no region is "tgw"
     hub_remote = ident(tgw.name, "tgw")
@@ -220,12 +222,13 @@ def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
     }
     peers = _peer_cidrs(org)
     attachments = [
-        _attachment(tgw, v, reachable_by_table, peers.get(v.name, set())) for v in attached
+        _attachment(tgw, v, index.vpc(v), reachable_by_table, peers.get(v.name, set()))
+        for v in attached
     ]
     owned = [a for a in attachments if a["account"] == tgw.account]
     spokes = [a for a in attachments if a["account"] != tgw.account]
     hub_routes, spoke_routes = _static_routes(tgw, {a["vpc_name"] for a in owned})
-    shared = principals(org, tgw.share_with)
+    shared = principals(index, tgw.share_with)
     vpns = _vpns(tgw)
     tgw_id = ident(tgw.name)
     hub_ctx = {
@@ -264,7 +267,7 @@ def _plan_one(org: OrgFile, tgw: TransitGateway) -> list[StackPart]:
             ),
             hub_resources,
             depends_on=tuple(path for _, path in owner_reads),
-            reads=(*principal_reads(org, tgw.share_with), *owner_reads),
+            reads=(*principal_reads(index, tgw.share_with), *owner_reads),
             providers=(ProviderSpec(None, tgw.account, tgw.region),),
         )
     ]

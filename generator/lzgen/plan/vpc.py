@@ -10,17 +10,16 @@ appliance ENIs, the IGW's gateway route table and the protected tiers' per-AZ ro
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lzgen.cidr import CarveFailure, carve, slots_for
-from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
 from lzgen.plan.baseline import LogArchive, central_flow_logs
 from lzgen.plan.naming import ident
 from lzgen.plan.types import FileSpec, StackPart, account_path
+
+if TYPE_CHECKING:
+    from lzgen.plan.index import PlanIndex
 
 
 def _subnets(vpc: Vpc) -> list[dict[str, Any]]:
@@ -224,38 +223,12 @@ def _vpn_gateway_context(vpc: Vpc, tables: list[dict[str, Any]]) -> dict[str, An
 # --- the whole VPC ----------------------------------------------------------------------------
 
 
-# Several planners (VPCs, RAM shares, TGW attachments, peerings, docs) need the same VPC's
-# context; carving is the costly part. Within ``vpc_context_cache()`` (``build_plan``) each VPC's
-# context is computed once. Keys are ``id(vpc)``; the value keeps the VPC alive so an id is never
-# reused while the cache lives. Contexts are read-only by convention: no planner mutates them.
-_CACHE: ContextVar[dict[int, tuple[Vpc, dict[str, Any]]] | None] = ContextVar(
-    "lzgen_vpc_context_cache", default=None
-)
-
-
-@contextmanager
-def vpc_context_cache() -> Iterator[None]:
-    """Compute each VPC's context at most once until the block ends."""
-    token = _CACHE.set({})
-    try:
-        yield
-    finally:
-        _CACHE.reset(token)
-
-
 def vpc_context(vpc: Vpc, central: LogArchive | None = None) -> dict[str, Any]:
     """Everything the VPC template needs. ``central`` is the log archive when flow logs go to
-    its bucket (baseline.flow_logs_destination: central) instead of a log group per VPC."""
-    cache = _CACHE.get()
-    if cache is None:
-        base = _base_context(vpc)
-    else:
-        hit = cache.get(id(vpc))
-        if hit is None:
-            hit = cache[id(vpc)] = (vpc, _base_context(vpc))
-        base = hit[1]
+    its bucket (baseline.flow_logs_destination: central) instead of a log group per VPC.
+    ``build_plan`` computes it once per VPC (plan/index.py)."""
     return {
-        **base,
+        **_base_context(vpc),
         # central flow logs: to the log archive bucket, after its policy admits them
         "flow_logs_central": vpc.flow_logs and central is not None,
         "flow_logs_bucket_arn": central.bucket_arn if central else None,
@@ -358,16 +331,16 @@ def _vpn_gateway_resource_count(ctx: dict[str, Any]) -> int:
     return count + sum(2 + len(c["routes"]) for c in vgw["connections"])
 
 
-def plan_vpcs(org: OrgFile) -> list[StackPart]:
+def plan_vpcs(index: PlanIndex) -> list[StackPart]:
     """Per account and region that owns VPCs: a part per VPC (its file, and its VPN gateway's),
     and one for their outputs."""
     by_home: dict[tuple[str, str], list[Vpc]] = defaultdict(list)
-    for vpc in org.vpcs:
+    for vpc in index.org.vpcs:
         by_home[(vpc.account, vpc.region)].append(vpc)
-    central = central_flow_logs(org)
+    central = central_flow_logs(index.org)
     parts: list[StackPart] = []
     for home, vpcs in sorted(by_home.items()):
-        contexts = [vpc_context(v, central) for v in sorted(vpcs, key=lambda v: v.name)]
+        contexts = [index.vpc(v) for v in sorted(vpcs, key=lambda v: v.name)]
         path = account_path(*home)
         for c in contexts:
             files = [FileSpec(f"vpc_{c['name']}.tf", "vpc/vpc.tf.j2", {"vpc": c})]

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
 from lzgen.model.vpc_peering import VpcPeering
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident
 from lzgen.plan.stack import account_local
 from lzgen.plan.types import FileSpec, ProviderSpec, StackPart, account_path
-from lzgen.plan.vpc import vpc_context
 
 ACCEPTER = "accepter"  # provider alias of the accepter's home
 
@@ -31,10 +30,9 @@ def _state_name(vpc: Vpc) -> str:
     return ident(vpc.account, vpc.region)
 
 
-def _side(vpc: Vpc, other: Vpc, provider: str | None) -> dict[str, Any]:
-    """One VPC's half: its id from its stack's state, and a route to the other VPC's CIDR in
-    every route table it has."""
-    ctx = vpc_context(vpc)
+def _side(ctx: dict[str, Any], vpc: Vpc, other: Vpc, provider: str | None) -> dict[str, Any]:
+    """One VPC's half (``ctx`` its context): its id from its stack's state, and a route to the
+    other VPC's CIDR in every route table it has."""
     outputs = f"data.terraform_remote_state.{_state_name(vpc)}.outputs"
     return {
         "vpc": vpc.name,
@@ -57,8 +55,8 @@ def _side(vpc: Vpc, other: Vpc, provider: str | None) -> dict[str, Any]:
     }
 
 
-def peering_context(org: OrgFile, peering: VpcPeering) -> dict[str, Any]:
-    vpcs = {v.name: v for v in org.vpcs}
+def peering_context(index: PlanIndex, peering: VpcPeering) -> dict[str, Any]:
+    vpcs = {v.name: v for v in index.org.vpcs}
     requester, accepter = vpcs[peering.requester], vpcs[peering.accepter]
     same_home = (requester.account, requester.region) == (accepter.account, accepter.region)
     providers = _providers(requester, accepter)
@@ -69,8 +67,8 @@ def peering_context(org: OrgFile, peering: VpcPeering) -> dict[str, Any]:
         if same_home
         else f"aws_vpc_peering_connection_accepter.{peering_id}.id"
     )
-    requester_side = _side(requester, accepter, None)
-    accepter_side = _side(accepter, requester, None if same_home else ACCEPTER)
+    requester_side = _side(index.vpc(requester), requester, accepter, None)
+    accepter_side = _side(index.vpc(accepter), accepter, requester, None if same_home else ACCEPTER)
     return {
         "id": peering_id,
         "name": peering.name,
@@ -99,11 +97,11 @@ def _resource_count(ctx: dict[str, Any]) -> int:
     return count + len(ctx["requester"]["routes"]) + len(ctx["accepter"]["routes"])
 
 
-def plan_vpc_peerings(org: OrgFile) -> list[StackPart]:
-    vpcs = {v.name: v for v in org.vpcs}
+def plan_vpc_peerings(index: PlanIndex) -> list[StackPart]:
+    vpcs = {v.name: v for v in index.org.vpcs}
     parts: list[StackPart] = []
-    for peering in sorted(org.vpc_peerings, key=lambda p: p.name):
-        ctx = peering_context(org, peering)
+    for peering in sorted(index.org.vpc_peerings, key=lambda p: p.name):
+        ctx = peering_context(index, peering)
         requester, accepter = vpcs[peering.requester], vpcs[peering.accepter]
         homes = {_state_name(v): account_path(v.account, v.region) for v in (requester, accepter)}
         parts.append(

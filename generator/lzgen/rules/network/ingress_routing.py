@@ -59,8 +59,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
                     f"protected tier '{name}' of VPC '{vpc.name}' would share its route tables' "
                     "names with the VPC's per-AZ private route tables",
                     (*base, "protected_tiers", k),
-                    hint="rename the tier (here and under `subnets`) for what it holds, `web` "
-                    "say",
+                    hint="rename the tier (here and under `subnets`) for what it holds, `web` say",
                 )
 
 
