@@ -1,5 +1,7 @@
 # VPC peering app-a-to-tools: app-a-vpc (10.20.0.0/20, app-a in us-east-1) requests,
 # tools-vpc (10.30.0.0/20, tools in us-east-1) accepts.
+# Both sides tag the one connection alike, so that where AWS keeps a single set of tags for it,
+# applies never flip them back and forth.
 
 resource "aws_vpc_peering_connection" "app-a-to-tools" {
   vpc_id        = data.terraform_remote_state.app-a_us-east-1.outputs.app-a-vpc_vpc_id
@@ -8,7 +10,6 @@ resource "aws_vpc_peering_connection" "app-a-to-tools" {
 
   tags = {
     Name = "app-a-to-tools"
-    Side = "requester"
   }
 }
 
@@ -20,7 +21,6 @@ resource "aws_vpc_peering_connection_accepter" "app-a-to-tools" {
 
   tags = {
     Name = "app-a-to-tools"
-    Side = "accepter"
   }
 }
 

@@ -1,5 +1,7 @@
 # VPC peering east-west: hub-east (10.50.0.0/22, shared in us-east-1) requests,
 # svc-west (10.52.0.0/22, shared in us-west-2) accepts.
+# Both sides tag the one connection alike, so that where AWS keeps a single set of tags for it,
+# applies never flip them back and forth.
 
 resource "aws_vpc_peering_connection" "east-west" {
   vpc_id        = data.terraform_remote_state.shared_us-east-1.outputs.hub-east_vpc_id
@@ -9,7 +11,6 @@ resource "aws_vpc_peering_connection" "east-west" {
 
   tags = {
     Name = "east-west"
-    Side = "requester"
   }
 }
 
@@ -21,7 +22,6 @@ resource "aws_vpc_peering_connection_accepter" "east-west" {
 
   tags = {
     Name = "east-west"
-    Side = "accepter"
   }
 }
 

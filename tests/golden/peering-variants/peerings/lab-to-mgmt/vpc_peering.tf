@@ -1,5 +1,7 @@
 # VPC peering lab-to-mgmt: lab-west (10.54.0.0/22, lab in us-west-2) requests,
 # mgmt-west (10.53.0.0/22, management in us-west-2) accepts.
+# Both sides tag the one connection alike, so that where AWS keeps a single set of tags for it,
+# applies never flip them back and forth.
 
 resource "aws_vpc_peering_connection" "lab-to-mgmt" {
   vpc_id        = data.terraform_remote_state.lab_us-west-2.outputs.lab-west_vpc_id
@@ -8,7 +10,6 @@ resource "aws_vpc_peering_connection" "lab-to-mgmt" {
 
   tags = {
     Name = "lab-to-mgmt"
-    Side = "requester"
   }
 }
 
@@ -20,7 +21,6 @@ resource "aws_vpc_peering_connection_accepter" "lab-to-mgmt" {
 
   tags = {
     Name = "lab-to-mgmt"
-    Side = "accepter"
   }
 }
 

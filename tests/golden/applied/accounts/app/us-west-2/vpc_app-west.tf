@@ -1,0 +1,175 @@
+# VPC app-west (10.3.0.0/20) in us-west-2.
+
+resource "aws_vpc" "app-west" {
+  cidr_block                       = "10.3.0.0/20"
+  enable_dns_support               = true
+  enable_dns_hostnames             = true
+  assign_generated_ipv6_cidr_block = false
+
+  tags = {
+    Name = "app-west"
+  }
+}
+
+# The default security group of every VPC is emptied: nothing may use it by accident.
+resource "aws_default_security_group" "app-west" {
+  vpc_id = aws_vpc.app-west.id
+
+  tags = {
+    Name = "app-west-default-deny"
+  }
+}
+
+resource "aws_subnet" "app-west_data_a" {
+  vpc_id                  = aws_vpc.app-west.id
+  availability_zone       = "us-west-2a"
+  cidr_block              = "10.3.0.0/24"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "app-west-data-a"
+    Tier = "data"
+  }
+}
+
+resource "aws_subnet" "app-west_data_b" {
+  vpc_id                  = aws_vpc.app-west.id
+  availability_zone       = "us-west-2b"
+  cidr_block              = "10.3.1.0/24"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "app-west-data-b"
+    Tier = "data"
+  }
+}
+
+resource "aws_route_table" "app-west_isolated" {
+  vpc_id = aws_vpc.app-west.id
+
+  tags = {
+    Name = "app-west-isolated"
+  }
+}
+
+resource "aws_route_table_association" "app-west_data_a" {
+  subnet_id      = aws_subnet.app-west_data_a.id
+  route_table_id = aws_route_table.app-west_isolated.id
+}
+
+resource "aws_route_table_association" "app-west_data_b" {
+  subnet_id      = aws_subnet.app-west_data_b.id
+  route_table_id = aws_route_table.app-west_isolated.id
+}
+
+# Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
+# write to that group and nothing else.
+resource "aws_kms_key" "app-west_flow_logs" {
+  description             = "Flow logs of VPC app-west"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountAdministers"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:aws:iam::${local.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      {
+        Sid       = "CloudWatchLogsUsesForThisGroup"
+        Effect    = "Allow"
+        Principal = { Service = "logs.us-west-2.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+        Resource  = "*"
+        Condition = {
+          ArnEquals = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-west-2:${local.account_id}:log-group:/lzgen/vpc-flow-logs/app-west"
+          }
+        }
+      },
+    ]
+  })
+
+  tags = {
+    Name = "app-west-flow-logs"
+  }
+}
+
+resource "aws_kms_alias" "app-west_flow_logs" {
+  name          = "alias/lzgen/flow-logs/app-west"
+  target_key_id = aws_kms_key.app-west_flow_logs.key_id
+}
+
+resource "aws_cloudwatch_log_group" "app-west_flow_logs" {
+  name              = "/lzgen/vpc-flow-logs/app-west"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.app-west_flow_logs.arn
+}
+
+# Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
+# read them as IAM policies.
+data "aws_iam_policy_document" "app-west_flow_logs_trust" {
+  statement {
+    sid     = "VpcFlowLogsOfThisAccount"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:ec2:us-west-2:${local.account_id}:vpc-flow-log/*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "app-west_flow_logs" {
+  name               = "lzgen-flow-logs-app-west"
+  description        = "VPC flow logs of app-west deliver to their log group"
+  assume_role_policy = data.aws_iam_policy_document.app-west_flow_logs_trust.json
+}
+
+data "aws_iam_policy_document" "app-west_flow_logs_delivery" {
+  statement {
+    sid = "DeliverToThisLogGroupOnly"
+    actions = [
+      "logs:CreateLogStream",
+      "logs:DescribeLogStreams",
+      "logs:PutLogEvents",
+    ]
+    resources = [
+      aws_cloudwatch_log_group.app-west_flow_logs.arn,
+      "${aws_cloudwatch_log_group.app-west_flow_logs.arn}:*",
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "app-west_flow_logs" {
+  name   = "deliver-to-log-group"
+  role   = aws_iam_role.app-west_flow_logs.id
+  policy = data.aws_iam_policy_document.app-west_flow_logs_delivery.json
+}
+
+resource "aws_flow_log" "app-west" {
+  vpc_id               = aws_vpc.app-west.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.app-west_flow_logs.arn
+  iam_role_arn         = aws_iam_role.app-west_flow_logs.arn
+
+  tags = {
+    Name = "app-west"
+  }
+}

@@ -1,0 +1,60 @@
+# The organization itself. If it already exists, import it once before the first apply:
+#   terraform import aws_organizations_organization.this <organization id>
+resource "aws_organizations_organization" "this" {
+  feature_set = "ALL"
+  aws_service_access_principals = [
+    "cloudtrail.amazonaws.com",
+    "config.amazonaws.com",
+    "ds.amazonaws.com",
+    "ram.amazonaws.com",
+    "servicecatalog.amazonaws.com",
+    "sso.amazonaws.com",
+  ]
+  enabled_policy_types = [
+    "SERVICE_CONTROL_POLICY",
+  ]
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_organizations_organizational_unit" "infrastructure" {
+  name      = "Infrastructure"
+  parent_id = aws_organizations_organization.this.roots[0].id
+}
+
+resource "aws_organizations_organizational_unit" "workloads" {
+  name      = "Workloads"
+  parent_id = aws_organizations_organization.this.roots[0].id
+}
+
+resource "aws_organizations_account" "network" {
+  name              = "network"
+  email             = "network@applied.example"
+  parent_id         = aws_organizations_organizational_unit.infrastructure.id
+  role_name         = "OrganizationAccountAccessRole"
+  close_on_deletion = false
+
+  lifecycle {
+    # An account is never destroyed by a plan: a changed email would replace it. AWS does not
+    # return role_name after creation, so a change to it is ignored rather than replacing.
+    prevent_destroy = true
+    ignore_changes  = [role_name]
+  }
+}
+
+resource "aws_organizations_account" "app" {
+  name              = "app"
+  email             = "app@applied.example"
+  parent_id         = aws_organizations_organizational_unit.workloads.id
+  role_name         = "OrganizationAccountAccessRole"
+  close_on_deletion = false
+
+  lifecycle {
+    # An account is never destroyed by a plan: a changed email would replace it. AWS does not
+    # return role_name after creation, so a change to it is ignored rather than replacing.
+    prevent_destroy = true
+    ignore_changes  = [role_name]
+  }
+}

@@ -1,0 +1,28 @@
+output "account_ids" {
+  description = "Account ids by lzgen account name; downstream stacks read this."
+  value = {
+    "app"     = aws_organizations_account.app.id
+    "network" = aws_organizations_account.network.id
+  }
+}
+
+output "ou_ids" {
+  description = "OU ids by OU path."
+  value = {
+    "Infrastructure" = aws_organizations_organizational_unit.infrastructure.id
+    "Workloads"      = aws_organizations_organizational_unit.workloads.id
+  }
+}
+
+output "organization_id" {
+  description = "The organization's id; the log archive admits only this organization."
+  value       = aws_organizations_organization.this.id
+}
+
+output "ou_arns" {
+  description = "OU ARNs by OU path (RAM shares name OUs by ARN)."
+  value = {
+    "Infrastructure" = aws_organizations_organizational_unit.infrastructure.arn
+    "Workloads"      = aws_organizations_organizational_unit.workloads.arn
+  }
+}
