@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
@@ -54,3 +55,16 @@ class Account(StrictModel):
     email: str
     ou: str
     id: str | None = None
+
+
+def in_ou(account: Account, ou_path: str) -> bool:
+    """An account is in an OU when it sits in it or in any OU below it."""
+    return account.ou == ou_path or account.ou.startswith(f"{ou_path}/")
+
+
+def reaches(
+    accounts: Literal["all"] | Collection[str], ous: Iterable[str], account: Account
+) -> bool:
+    """Targets given as account names (or ``all``) and OU paths reach ``account``: a share, an
+    SCP attachment, an account settings entry."""
+    return accounts == "all" or account.name in accounts or any(in_ou(account, o) for o in ous)

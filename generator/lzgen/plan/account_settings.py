@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from lzgen.model import OrgFile
 from lzgen.model.account_settings import AccountSettings
+from lzgen.model.organization import reaches
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart, account_path
 
@@ -19,22 +20,11 @@ ACCOUNT_WIDE = ("s3_block_public_access", "iam_password_policy")
 MANAGEMENT_ENTRY = ""  # stands for the management account when it is not listed under accounts
 
 
-def in_ou(account_ou: str, ou_path: str) -> bool:
-    """An account is in an OU when it sits in it or in any OU below it."""
-    return account_ou == ou_path or account_ou.startswith(f"{ou_path}/")
-
-
 def targets(org: OrgFile, entry: AccountSettings) -> list[str]:
     """The account names an entry targets, in YAML order (``MANAGEMENT_ENTRY`` for ``all`` when the
     management account is not listed)."""
     management_id = org.organization.management_account_id
-    names = [
-        a.name
-        for a in org.accounts
-        if entry.accounts == "all"
-        or a.name in entry.accounts
-        or any(in_ou(a.ou, ou) for ou in entry.ous)
-    ]
+    names = [a.name for a in org.accounts if reaches(entry.accounts, entry.ous, a)]
     if entry.accounts == "all" and all(a.id != management_id for a in org.accounts):
         names.append(MANAGEMENT_ENTRY)
     return names

@@ -9,7 +9,7 @@ from functools import cached_property
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import Document, YamlPath
 from lzgen.model import OrgFile
-from lzgen.model.organization import Account, OrganizationalUnit
+from lzgen.model.organization import Account, OrganizationalUnit, reaches
 from lzgen.model.sharing import ShareWith
 from lzgen.model.transit_gateway import TransitGateway, VpnConnection
 from lzgen.model.vpc import Vpc
@@ -155,10 +155,7 @@ class RuleContext:
         if account in share.accounts:
             return True
         known = self.accounts.get(account)
-        if known is None:
-            return False
-        ou = known[1].ou
-        return any(ou == s or ou.startswith(f"{s}/") for s in share.ous)
+        return known is not None and reaches(share.accounts, share.ous, known[1])
 
 
 Check = Callable[[RuleContext], Iterable[Diagnostic]]

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import YamlPath
-from lzgen.model.organization import Account
+from lzgen.model.organization import Account, reaches
 from lzgen.rules.base import Rule, RuleContext
-from lzgen.rules.baseline.scope import in_ou, listed_policies, policy_reach
+from lzgen.rules.baseline.scope import listed_policies, policy_reach
 from lzgen.scp import policy_document, statement_denies
 
 CODE = "LZ7004"
@@ -86,12 +86,7 @@ def _other_needs(ctx: RuleContext, account: Account) -> Iterator[Need]:
         for action in ("s3:CreateBucket", "s3:PutBucketPolicy", "kms:CreateKey"):
             yield Need(action, home, why, path)
     for k, entry in enumerate(ctx.org.account_settings):
-        targeted = (
-            entry.accounts == "all"
-            or account.name in entry.accounts
-            or any(in_ou(account, ou) for ou in entry.ous)
-        )
-        if not targeted:
+        if not reaches(entry.accounts, entry.ous, account):
             continue
         for key, action in _SETTINGS.items():
             if getattr(entry, key):

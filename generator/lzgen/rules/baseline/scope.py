@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lzgen.load import YamlPath
 from lzgen.model.baseline import ParametrisedPolicy
-from lzgen.model.organization import Account
+from lzgen.model.organization import Account, reaches
 from lzgen.rules.base import RuleContext
 from lzgen.scp import LIBRARY
 
@@ -43,11 +43,6 @@ def listed_policies(ctx: RuleContext) -> Iterator[ListedPolicy]:
             yield ListedPolicy(i, entry, None, (*SCPS, i))
 
 
-def in_ou(account: Account, ou_path: str) -> bool:
-    """An account is in an OU when it sits in it or in any OU below it."""
-    return account.ou == ou_path or account.ou.startswith(f"{ou_path}/")
-
-
 def policy_reach(ctx: RuleContext) -> list[Account]:
     """Member accounts the service control policies apply to, in YAML order. SCPs never
     restrict the management account, so it is left out even when named."""
@@ -58,6 +53,5 @@ def policy_reach(ctx: RuleContext) -> list[Account]:
     return [
         a
         for a in ctx.org.accounts
-        if a.id != management_id
-        and (a.name in attach.accounts or any(in_ou(a, ou) for ou in attach.ous))
+        if a.id != management_id and reaches(attach.accounts, attach.ous, a)
     ]
