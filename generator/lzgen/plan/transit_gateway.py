@@ -36,15 +36,11 @@ from lzgen.plan.types import (
     ProviderSpec,
     StackPart,
     account_path,
+    account_state_name,
     transit_gateway_path,
 )
 
 DEFAULT_ROUTE = "0.0.0.0/0"
-
-
-def _cidr_ident(cidr: str) -> str:
-    """``10.99.0.0/16`` -> ``10-99-0-0-16`` for addresses."""
-    return cidr.replace(".", "-").replace("/", "-")
 
 
 def _attached(org: OrgFile, tgw: TransitGateway) -> list[Vpc]:
@@ -102,7 +98,7 @@ def _vpc_routes(
             destinations.insert(0, DEFAULT_ROUTE)
         routes.extend(
             {
-                "id": ident(table["id"], "tgw", _cidr_ident(d)),
+                "id": ident(table["id"], "tgw", d),
                 "table_id": table["id"],
                 "table_name": table["name"],
                 "cidr": d,
@@ -147,7 +143,7 @@ def _vpns(tgw: TransitGateway) -> list[dict[str, Any]]:
         static = (
             [
                 {
-                    "id": ident(tgw.name, t, "vpn", vpn.name, _cidr_ident(c)),
+                    "id": ident(tgw.name, t, "vpn", vpn.name, c),
                     "table": ident(tgw.name, t),
                     "cidr": c,
                 }
@@ -187,7 +183,7 @@ def _static_routes(
     for route in tgw.routes:
         target = route.vpc or (f"vpn {route.vpn}" if route.vpn else "blackhole")
         entry = {
-            "id": ident(tgw.name, route.route_table, _cidr_ident(route.cidr)),
+            "id": ident(tgw.name, route.route_table, route.cidr),
             "table": ident(tgw.name, route.route_table),
             "table_name": route.route_table,
             "cidr": route.cidr,
@@ -202,25 +198,27 @@ def _static_routes(
 
 def plan_transit_gateways(index: PlanIndex) -> list[StackPart]:
     parts: list[StackPart] = []
+    peers = _peer_cidrs(index.org)
     for tgw in index.org.transit_gateways:
-        parts.extend(_plan_one(index, tgw))
+        parts.extend(_plan_one(index, tgw, peers))
     return parts
 
 
-def _plan_one(index: PlanIndex, tgw: TransitGateway) -> list[StackPart]:
+def _plan_one(
+    index: PlanIndex, tgw: TransitGateway, peers: dict[str, set[ipaddress.IPv4Network]]
+) -> list[StackPart]:
     org = index.org
     hub_path = transit_gateway_path(tgw.name)
     # "<name>_tgw" can never be an account stack's "<account>_<region>": no region is "tgw"
     hub_remote = ident(tgw.name, "tgw")
     owner_path = account_path(tgw.account, tgw.region)
-    owner_remote = ident(tgw.account, tgw.region)
+    owner_remote = account_state_name(tgw.account, tgw.region)
     attached = _attached(org, tgw)
     # what each route table reaches, computed once per table rather than once per VPC
     tables = {v.transit_gateway.route_table for v in attached if v.transit_gateway}
     reachable_by_table = {
         t: [ipaddress.IPv4Network(c) for c in _reachable(attached, tgw, t)] for t in sorted(tables)
     }
-    peers = _peer_cidrs(org)
     attachments = [
         _attachment(tgw, v, index.vpc(v), reachable_by_table, peers.get(v.name, set()))
         for v in attached
@@ -271,7 +269,7 @@ def _plan_one(index: PlanIndex, tgw: TransitGateway) -> list[StackPart]:
             providers=(ProviderSpec(None, tgw.account, tgw.region),),
         )
     ]
-    hub_alias = ident(tgw.account, tgw.region)
+    hub_alias = owner_remote  # the spokes' provider into the owner account, named alike
     routes_to: dict[str, list[dict[str, Any]]] = {}
     for route in spoke_routes:
         routes_to.setdefault(route["vpc"], []).append(route)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lzgen.plan.naming import ident
+
 
 @dataclass(frozen=True)
 class FileSpec:
@@ -22,6 +24,16 @@ ORGANIZATION_TRAIL = "organization-trail"  # management account, after the log a
 def account_path(account: str, region: str) -> str:
     """Stack path of an account's stack in one region."""
     return f"accounts/{account}/{region}"
+
+
+def account_state_name(account: str, region: str) -> str:
+    """The ``terraform_remote_state`` name other stacks read an account's stack by."""
+    return ident(account, region)
+
+
+def peering_path(name: str) -> str:
+    """Stack path of a VPC peering (both sides, after both VPCs' stacks)."""
+    return f"peerings/{name}"
 
 
 def transit_gateway_path(name: str) -> str:

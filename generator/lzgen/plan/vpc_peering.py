@@ -16,18 +16,21 @@ from lzgen.model.vpc_peering import VpcPeering
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident
 from lzgen.plan.stack import account_local
-from lzgen.plan.types import FileSpec, ProviderSpec, StackPart, account_path
+from lzgen.plan.types import (
+    FileSpec,
+    ProviderSpec,
+    StackPart,
+    account_path,
+    account_state_name,
+    peering_path,
+)
 
 ACCEPTER = "accepter"  # provider alias of the accepter's home
 
 
-def peering_path(name: str) -> str:
-    return f"peerings/{name}"
-
-
 def _state_name(vpc: Vpc) -> str:
     """Remote state data name of a VPC's stack (one per stack, even if both VPCs share it)."""
-    return ident(vpc.account, vpc.region)
+    return account_state_name(vpc.account, vpc.region)
 
 
 def _side(ctx: dict[str, Any], vpc: Vpc, other: Vpc, provider: str | None) -> dict[str, Any]:
