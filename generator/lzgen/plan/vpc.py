@@ -227,18 +227,6 @@ def vpc_context(vpc: Vpc, central: LogArchive | None = None) -> dict[str, Any]:
     """Everything the VPC template needs. ``central`` is the log archive when flow logs go to
     its bucket (baseline.flow_logs_destination: central) instead of a log group per VPC.
     ``build_plan`` computes it once per VPC (plan/index.py)."""
-    return {
-        **_base_context(vpc),
-        # central flow logs: to the log archive bucket, after its policy admits them
-        "flow_logs_central": vpc.flow_logs and central is not None,
-        "flow_logs_bucket_arn": central.bucket_arn if central else None,
-        "flow_logs_after_bucket_policy": central is not None
-        and central.home == (vpc.account, vpc.region),
-    }
-
-
-def _base_context(vpc: Vpc) -> dict[str, Any]:
-    """The VPC's context without the central flow log keys."""
     subnets = _subnets(vpc)
     tables = _route_tables(vpc, subnets)
     tier = _endpoint_tier(vpc)
@@ -285,6 +273,11 @@ def _base_context(vpc: Vpc) -> dict[str, Any]:
         ],
         "flow_logs": vpc.flow_logs,
         "flow_logs_retention_days": vpc.flow_logs_retention_days,
+        # central flow logs: to the log archive bucket, after its policy admits them
+        "flow_logs_central": vpc.flow_logs and central is not None,
+        "flow_logs_bucket_arn": central.bucket_arn if central else None,
+        "flow_logs_after_bucket_policy": central is not None
+        and central.home == (vpc.account, vpc.region),
         "ingress": _ingress_context(vpc, subnets),
         "vpn_gateway": _vpn_gateway_context(vpc, tables),
     }
