@@ -18,7 +18,7 @@ from lzgen.manifest import MANIFEST_NAME, build_manifest
 from lzgen.model import OrgFile
 from lzgen.plan import LandingZone, build_plan
 from lzgen.render import render
-from lzgen.rules import run_plan_rules, run_rules
+from lzgen.rules import RuleContext, run_plan_rules, run_rules
 from lzgen.shape import check_shape
 from lzgen.write import write_tree
 
@@ -69,23 +69,24 @@ def _check(doc: Document) -> Checked:
     org, diagnostics = check_shape(doc)
     if org is None:
         return Checked(None, None, sorted_diagnostics(diagnostics))
-    diagnostics = run_rules(doc, org)
+    ctx = RuleContext(doc, org)
+    diagnostics = run_rules(ctx)
     if has_errors(diagnostics):
         return Checked(None, None, sorted_diagnostics(diagnostics))
     lz = build_plan(org)
-    diagnostics = sorted_diagnostics([*diagnostics, *run_plan_rules(doc, org, lz)])
+    diagnostics = sorted_diagnostics([*diagnostics, *run_plan_rules(ctx, lz)])
     if has_errors(diagnostics):
         return Checked(None, None, diagnostics)
     return Checked(org, lz, diagnostics)
 
 
 def load_and_check(path: Path, display: str | None = None) -> Checked:
-    with _young_collections_deferred():
-        try:
+    try:
+        with _young_collections_deferred():
             doc = load_file(path, display)
-        except LoadError as exc:
-            return Checked(None, None, [exc.diagnostic])
-        return check_document(doc)
+    except LoadError as exc:
+        return Checked(None, None, [exc.diagnostic])
+    return check_document(doc)
 
 
 def validate_document(doc: Document) -> tuple[OrgFile | None, list[Diagnostic]]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from lzgen.diagnostics import Diagnostic
-from lzgen.load import Document
-from lzgen.model import OrgFile
 from lzgen.plan.types import LandingZone
 from lzgen.rules.base import PlanRule, Rule, RuleContext
 from lzgen.rules.baseline import (
@@ -102,20 +100,13 @@ ALL_RULES: tuple[Rule, ...] = (
 PLAN_RULES: tuple[PlanRule, ...] = (stack_size.RULE,)
 
 
-def run_rules(doc: Document, org: OrgFile) -> list[Diagnostic]:
-    ctx = RuleContext(doc, org)
-    found: list[Diagnostic] = []
-    for rule in ALL_RULES:
-        found.extend(rule.check(ctx))
-    return found
+def run_rules(ctx: RuleContext) -> list[Diagnostic]:
+    return [d for rule in ALL_RULES for d in rule.check(ctx)]
 
 
-def run_plan_rules(doc: Document, org: OrgFile, lz: LandingZone) -> list[Diagnostic]:
-    ctx = RuleContext(doc, org)
-    found: list[Diagnostic] = []
-    for rule in PLAN_RULES:
-        found.extend(rule.check(ctx, lz))
-    return found
+def run_plan_rules(ctx: RuleContext, lz: LandingZone) -> list[Diagnostic]:
+    """The plan rules, with the context (and its lookups) the rules before them used."""
+    return [d for rule in PLAN_RULES for d in rule.check(ctx, lz)]
 
 
 __all__ = [
