@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lzgen.diagnostics import Diagnostic
+from lzgen.diagnostics import Diagnostic, did_you_mean
 from lzgen.load import Document, YamlPath
 from lzgen.model import OrgFile
 from lzgen.model.organization import Account, OrganizationalUnit, reaches
@@ -16,6 +16,16 @@ from lzgen.model.vpc import Vpc
 from lzgen.plan.types import LandingZone
 
 VpnSite = tuple[VpnConnection, YamlPath]
+
+
+@dataclass(frozen=True)
+class Undeclared:
+    """An account name or OU path that a list names but the file does not declare."""
+
+    kind: str  # "account" or "OU"
+    name: str
+    path: YamlPath
+    suggestion: str  # "did you mean ...?" or the valid values; "" when nothing is declared
 
 
 @dataclass
@@ -149,6 +159,20 @@ class RuleContext:
     def accounts_under(self, ou_path: str) -> list[str]:
         """Names of the accounts in OU ``ou_path`` or any OU below it."""
         return self._accounts_by_ou.get(ou_path, [])
+
+    def undeclared(
+        self, accounts: Sequence[str], ous: Sequence[str], path: YamlPath
+    ) -> Iterator[Undeclared]:
+        """Each of ``accounts`` (at ``path``.accounts[k]) and ``ous`` (at ``path``.ous[k]) that
+        is not declared: what share_with, SCP attachments and account settings target."""
+        for key, kind, names, known in (
+            ("accounts", "account", accounts, list(self.accounts)),
+            ("ous", "OU", ous, list(self.ou_paths)),
+        ):
+            for k, name in enumerate(names):
+                if name not in known:
+                    hint = did_you_mean(name, known) if known else ""
+                    yield Undeclared(kind, name, (*path, key, k), hint)
 
     def shares_with_account(self, share: ShareWith, account: str) -> bool:
         """``share`` reaches ``account``: named, or in a named OU or below one."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lzgen.diagnostics import Diagnostic, did_you_mean
+from lzgen.diagnostics import Diagnostic
 from lzgen.rules.base import Rule, RuleContext
 
 CODE = "LZ7005"
@@ -14,24 +14,25 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     if ctx.org.baseline is None:
         return
     attach = ctx.org.baseline.attach
-    for kind, names, known in (
-        ("OU", attach.ous, list(ctx.ou_paths)),
-        ("account", attach.accounts, list(ctx.accounts)),
+    for u in ctx.undeclared(attach.accounts, attach.ous, ("baseline", "attach")):
+        yield ctx.doc.diagnostic(
+            CODE,
+            f"service control policies are attached to unknown {u.kind} '{u.name}'",
+            u.path,
+            hint=u.suggestion or f"declare the {u.kind} first",
+        )
+    for kind, key, names, known in (
+        ("OU", "ous", attach.ous, ctx.ou_paths),
+        ("account", "accounts", attach.accounts, ctx.accounts),
     ):
-        key = "ous" if kind == "OU" else "accounts"
         seen: set[str] = set()
         for i, name in enumerate(names):
-            path = ("baseline", "attach", key, i)
-            if name not in known:
+            if name in known and name in seen:
                 yield ctx.doc.diagnostic(
                     CODE,
-                    f"service control policies are attached to unknown {kind} '{name}'",
-                    path,
-                    hint=did_you_mean(name, known) if known else f"declare the {kind} first",
-                )
-            elif name in seen:
-                yield ctx.doc.diagnostic(
-                    CODE, f"{kind} '{name}' is listed twice", path, hint="list each target once"
+                    f"{kind} '{name}' is listed twice",
+                    ("baseline", "attach", key, i),
+                    hint="list each target once",
                 )
             seen.add(name)
 
