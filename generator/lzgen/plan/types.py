@@ -56,8 +56,10 @@ class StackPart:
     """What one capability contributes to one stack, identified by its path.
 
     ``organization`` is the management account's stack in the home region;
-    ``accounts/<account>/<region>`` an account's stack; any other path is a wiring stack whose
-    ``providers`` say which accounts it acts in (the first without alias is its default).
+    ``accounts/<account>/<region>`` an account's stack, acting in that account and through any
+    aliased ``providers`` its parts name (a spoke's TGW acceptance, in the owner account); any
+    other path is a stack whose ``providers`` say which accounts it acts in (the first without
+    alias is its default).
     Several capabilities may contribute to one stack, and several parts to one file path
     (``outputs.tf``): render joins them in order.
     """
