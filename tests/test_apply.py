@@ -25,11 +25,11 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from conftest import RenderedExamples, terraform_env
+from lzgen.offline import provider_aliases
 
 pytestmark = pytest.mark.terraform
 
 CASES = ("local-state", "applied")
-_ALIAS = re.compile(r'^\s*alias\s*=\s*"([^"]+)"', re.MULTILINE)
 _ADDED = re.compile(r"Apply complete! Resources: (\d+) added")
 
 
@@ -45,7 +45,6 @@ class Applied:
 def _moto_overrides(stack: Path) -> str:
     """Every provider of the stack: no retries (moto answers at once or never), no metadata
     or credential checks."""
-    aliases = sorted({m for f in stack.glob("*.tf") for m in _ALIAS.findall(f.read_text())})
     return "\n".join(
         'provider "aws" {\n'
         + (f'  alias                       = "{alias}"\n' if alias else "")
@@ -53,7 +52,7 @@ def _moto_overrides(stack: Path) -> str:
         "  skip_credentials_validation = true\n"
         "  skip_metadata_api_check     = true\n"
         "}\n"
-        for alias in [None, *aliases]
+        for alias in [None, *provider_aliases(stack)]
     )
 
 

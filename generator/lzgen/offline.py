@@ -43,10 +43,14 @@ class StackResult:
     log: str = ""
 
 
+def provider_aliases(stack_dir: Path) -> list[str]:
+    """The aliases of the AWS providers a rendered stack declares, sorted."""
+    return sorted({m for f in stack_dir.glob("*.tf") for m in _ALIAS.findall(f.read_text())})
+
+
 def _provider_overrides(stack_dir: Path) -> str:
-    aliases = sorted({m for f in stack_dir.glob("*.tf") for m in _ALIAS.findall(f.read_text())})
     blocks = []
-    for alias in [None, *aliases]:
+    for alias in [None, *provider_aliases(stack_dir)]:
         alias_line = f'  alias                       = "{alias}"\n' if alias else ""
         blocks.append(
             'provider "aws" {\n'
