@@ -56,6 +56,9 @@ organization:
   home_region: us-east-1
   management_account_id: "111111111111"
   access_role: OrganizationAccountAccessRole
+  existing: { id: o-exampleorg1, root_id: r-ex01 }
+  trusted_services: []
+  policy_types: []
   state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
 organizational_units:
   - name: Infrastructure

@@ -14,8 +14,9 @@ from lzgen.diagnostics import Diagnostic
 from lzgen.load import LoadError, load_text
 from lzgen.pipeline import validate_document
 
-# A valid organization, one top-level key per entry. Accounts: network (existing, id
-# 222222222222, OU Infrastructure) and app-a (created, OU Workloads/Prod).
+# A valid organization, one top-level key per entry: an existing organization (so that existing
+# accounts are adopted) keeping nothing lzgen does not configure. Accounts: network (existing,
+# id 222222222222, OU Infrastructure) and app-a (created, OU Workloads/Prod).
 BASE: dict[str, str] = {
     "version": "version: 1\n",
     "organization": textwrap.dedent("""\
@@ -23,6 +24,9 @@ BASE: dict[str, str] = {
           name: example-corp
           home_region: us-east-1
           management_account_id: "111111111111"
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
           state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
         """),
     "organizational_units": textwrap.dedent("""\

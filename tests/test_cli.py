@@ -308,7 +308,7 @@ def test_second_render_is_identical_and_writes_nothing(rendered: Path) -> None:
     result = render(EXAMPLE, rendered)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"0 create, 0 update, 0 remove, {len(files)} identical; nothing to write (5 stacks)"
+        f"0 create, 0 update, 0 remove, {len(files)} identical; nothing to write (7 stacks)"
     ]
     assert tree_state(rendered) == before
     assert mtimes(rendered) == stamps
@@ -391,7 +391,9 @@ def test_removed_stack_is_removed_and_empty_dirs_pruned(rendered: Path, tmp_path
     manifest = json.loads((rendered / MANIFEST).read_text(encoding="utf-8"))
     assert not any(p.startswith("accounts/app-a/") for p in manifest["files"])
     assert [s["path"] for s in manifest["stacks"]] == [
+        "bootstrap",
         "organization",
+        "deployer-role",
         "accounts/log-archive/us-east-1",
         "accounts/network/us-east-1",
         "organization-trail",

@@ -80,7 +80,7 @@ FIELDS: list[tuple[str, DataPath]] = [
     ("org", ("accounts", 1, "name")),
     ("org", ("accounts", 1, "email")),
     ("org", ("accounts", 1, "ou")),
-    ("org", ("accounts", 0, "id")),
+    ("hub", ("accounts", 0, "id")),
     ("org", ("vpcs", 0, "name")),
     ("org", ("vpcs", 0, "account")),
     ("org", ("vpcs", 0, "region")),

@@ -31,7 +31,7 @@ def _plan(path: Path) -> list[Stack]:
 def test_every_stack_comes_after_the_stacks_it_depends_on(source: Path) -> None:
     stacks = _plan(source)
     paths = [s.path for s in stacks]
-    assert paths[0] == "organization"
+    assert paths[:2] == ["bootstrap", "organization"]
     for position, stack in enumerate(stacks):
         for upstream in (*stack.depends_on, *(path for _, path in stack.reads)):
             assert upstream in paths[:position], f"{stack.path} before {upstream}"
@@ -40,10 +40,18 @@ def test_every_stack_comes_after_the_stacks_it_depends_on(source: Path) -> None:
 def test_main_example_dag() -> None:
     stacks = _plan(REPO / "examples" / "org.yaml")
     assert [(s.path, s.depends_on) for s in stacks] == [
-        ("organization", ()),
-        ("accounts/log-archive/us-east-1", ("organization",)),
-        ("accounts/app-a/us-east-1", ("accounts/log-archive/us-east-1", "organization")),
-        ("accounts/network/us-east-1", ("accounts/log-archive/us-east-1", "organization")),
+        ("bootstrap", ()),
+        ("organization", ("bootstrap",)),
+        ("deployer-role", ("organization",)),
+        ("accounts/log-archive/us-east-1", ("deployer-role", "organization")),
+        (
+            "accounts/app-a/us-east-1",
+            ("accounts/log-archive/us-east-1", "deployer-role", "organization"),
+        ),
+        (
+            "accounts/network/us-east-1",
+            ("accounts/log-archive/us-east-1", "deployer-role", "organization"),
+        ),
         ("organization-trail", ("accounts/log-archive/us-east-1", "organization")),
     ]
 

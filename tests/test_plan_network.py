@@ -277,7 +277,7 @@ def test_spoke_stacks_act_in_the_owner_account_through_one_alias(hub: OrgFile) -
         stack = f"accounts/{account}/us-east-1"
         providers = files[f"{stack}/providers.tf"]
         assert providers.count('provider "aws" {') == 2
-        assert 'alias  = "network_us-east-1"' in providers
+        assert 'alias               = "network_us-east-1"' in providers
         assert '${local.account_ids["network"]}' in providers
         assert f'account_id = local.account_ids["{account}"]' in files[f"{stack}/account.tf"]
 

@@ -16,6 +16,7 @@ from helpers import diagnose, diagnostics, only, org
 from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES, PLAN_RULES
+from test_rules_adoption import FAILING as ADOPTION_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
 
 Expected = list[tuple[str, int, int]]
@@ -183,6 +184,9 @@ FAILING: list[tuple[str, str, Expected]] = [
           home_region: us-east-1
           management_account_id: "1111"
           state: { backend: local }
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
         """,
         [("LZ2006", 4, 26)],
     ),
@@ -209,6 +213,9 @@ FAILING: list[tuple[str, str, Expected]] = [
           home_region: us-east-7
           management_account_id: "111111111111"
           state: { backend: s3, bucket: example-corp-tfstate, region: eu-wst-1 }
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
         """,
         [("LZ2007", 3, 16), ("LZ2007", 5, 63)],
     ),
@@ -895,6 +902,9 @@ FAILING: list[tuple[str, str, Expected]] = [
           management_account_id: "111111111111"
           state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
           max_stack_resources: 20
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
         accounts:
           - { name: network, email: aws+network@example.com, ou: Infrastructure,
               id: "222222222222" }
@@ -908,7 +918,7 @@ FAILING: list[tuple[str, str, Expected]] = [
               - { name: public, type: public, size: 24 }
               - { name: app, type: private, size: 24 }
         """,
-        [("LZ8001", 8, 13)],
+        [("LZ8001", 11, 13)],
     ),
     (
         "LZ8001-organization-stack-at-the-organization",
@@ -917,8 +927,11 @@ FAILING: list[tuple[str, str, Expected]] = [
           name: example-corp
           home_region: us-east-1
           management_account_id: "111111111111"
-          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+          state: { backend: local }
           max_stack_resources: 3
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
         """,
         [("LZ8001", 2, 9)],
     ),
@@ -1196,8 +1209,9 @@ def test_passing_snippet(snippet: str) -> None:
     assert diagnose(org(snippet)) == []
 
 
-# Every failing case of the rule tests: this file's and test_rules_network_hub.py's.
-ALL_FAILING = FAILING + HUB_FAILING
+# Every failing case of the rule tests: this file's, test_rules_network_hub.py's and
+# test_rules_adoption.py's.
+ALL_FAILING = FAILING + HUB_FAILING + ADOPTION_FAILING
 
 
 def test_every_rule_code_has_a_failing_case() -> None:
@@ -1513,34 +1527,34 @@ def test_allowed_regions_names_the_region_and_cites_its_use() -> None:
     assert d.related == (Location("org.yaml", 10, 13),)
 
 
-def test_access_role_denial_names_action_account_and_cause() -> None:
+def test_deployer_role_denial_names_action_account_and_cause() -> None:
     d = only(org(FAILING_BY_ID["LZ7004-internet-gateway-in-a-reached-account"]))
     assert d.message == (
-        "service control policy 'deny-internet-gateways' denies lzgen's access role "
-        "'OrganizationAccountAccessRole' ec2:CreateInternetGateway in account 'app-a', which "
-        "the public tier 'public' of VPC 'v' needs"
+        "service control policy 'deny-internet-gateways' denies lzgen's deployer role "
+        "'lzgen-deployer' ec2:CreateInternetGateway in account 'app-a', which the public tier "
+        "'public' of VPC 'v' needs"
     )
     assert d.related == (Location("org.yaml", 14, 31),)
     assert "DenyInternetGateways" in d.hint
 
 
-def test_access_role_denial_follows_the_access_role_name() -> None:
-    """The shipped policies exempt whatever role the org file names, so a renamed access role
-    is exempt from allowed-regions too, but never from deny-internet-gateways."""
+def test_deployer_role_denial_follows_the_deployer_role_name() -> None:
+    """The shipped policies exempt whatever deployer role the org file names, so a renamed
+    deployer role is exempt from allowed-regions too, but never from deny-internet-gateways."""
     snippet = FAILING_BY_ID["LZ7004-internet-gateway-in-a-reached-account"].replace(
         "- deny-internet-gateways", "- { name: allowed-regions, regions: [us-east-1] }"
     )
     text = org(snippet).replace(
-        "management_account_id:", "access_role: lzgen-deployer\n  management_account_id:"
+        "management_account_id:", "deployer_role: platform-deployer\n  management_account_id:"
     )
-    assert "access_role: lzgen-deployer" in text
+    assert "deployer_role: platform-deployer" in text
     assert diagnose(text) == []
     text = org(FAILING_BY_ID["LZ7004-internet-gateway-in-a-reached-account"]).replace(
-        "management_account_id:", "access_role: lzgen-deployer\n  management_account_id:"
+        "management_account_id:", "deployer_role: platform-deployer\n  management_account_id:"
     )
     d = only(text)
     assert d.code == "LZ7004"
-    assert "access role 'lzgen-deployer' ec2:CreateInternetGateway" in d.message
+    assert "deployer role 'platform-deployer' ec2:CreateInternetGateway" in d.message
 
 
 def test_policies_never_restrict_the_management_account() -> None:

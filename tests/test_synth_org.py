@@ -40,6 +40,9 @@ def test_header_matches_contract(org: dict[str, Any]) -> None:
         "home_region": "us-east-1",
         "management_account_id": "111111111111",
         "access_role": "OrganizationAccountAccessRole",
+        "existing": {"id": "o-exampleorg1", "root_id": "r-ex01"},
+        "trusted_services": [],
+        "policy_types": [],
         "state": {"backend": "s3", "bucket": "example-corp-tfstate", "region": "us-east-1"},
     }
     assert [ou["name"] for ou in org["organizational_units"]] == ["Infrastructure", "Workloads"]

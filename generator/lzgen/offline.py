@@ -2,9 +2,11 @@
 
 Each stack is copied to a scratch directory with override files that (1) use a local backend,
 (2) give every AWS provider fake credentials and skip every STS/metadata call (an empty
-``dynamic "assume_role"`` block replaces the stack's, so no role is assumed), and (3) point every
+``dynamic "assume_role"`` block replaces the stack's, so no role is assumed, and
+``allowed_account_ids`` is lifted, since no account id is requested), and (3) point every
 ``terraform_remote_state`` at a state file synthesised from the upstream stack's planned
-outputs (values only known after apply get stable placeholders). The output tree is never
+outputs (values only known after apply get stable placeholders). ``imports.tf`` is left out:
+its import blocks would read AWS, so what they adopt plans as new. The output tree is never
 touched. When ``LZGEN_TF_PLUGIN_MIRROR`` is set, providers come from that filesystem mirror.
 """
 
@@ -26,6 +28,7 @@ from typing import Any
 from lzgen.manifest import MANIFEST_NAME, parse_manifest
 
 MIRROR_ENV = "LZGEN_TF_PLUGIN_MIRROR"
+IMPORTS_FILE = "imports.tf"  # a stack's import blocks (existing organization, OUs, accounts)
 _ALIAS = re.compile(r'^\s*alias\s*=\s*"([^"]+)"', re.MULTILINE)
 _PLAN_LINE = re.compile(r"Plan: (\d+) to add, (\d+) to change, (\d+) to destroy")
 
@@ -59,6 +62,7 @@ def _provider_overrides(stack_dir: Path) -> str:
             "  skip_requesting_account_id  = true\n"
             "  skip_metadata_api_check     = true\n"
             "  skip_region_validation      = true\n"
+            "  allowed_account_ids         = null\n"
             "\n"
             '  dynamic "assume_role" {\n'
             "    for_each = []\n"
@@ -239,7 +243,8 @@ def _plan_one(
     shutil.copytree(
         out_dir / stack["path"],
         work,
-        ignore=shutil.ignore_patterns(".terraform", "*.tfstate*", "tfplan"),
+        # import blocks read the resources they adopt from AWS: offline, they are planned as new
+        ignore=shutil.ignore_patterns(".terraform", "*.tfstate*", "tfplan", IMPORTS_FILE),
     )
     (work / "lzgen_offline_override.tf").write_text(
         _provider_overrides(work)

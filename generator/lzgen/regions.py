@@ -45,3 +45,26 @@ REGIONS: dict[str, str] = {
 
 def az_letters(region: str) -> str:
     return REGIONS.get(region, "")
+
+
+# Regions AWS launched after March 2019: disabled in an account until it opts in
+# (account:EnableRegion). lzgen enables them for the accounts whose stacks act there.
+OPT_IN_REGIONS: frozenset[str] = frozenset(
+    {
+        "af-south-1",
+        "ap-east-1",
+        "ap-south-2",
+        "ap-southeast-3",
+        "ap-southeast-4",
+        "ap-southeast-5",
+        "ap-southeast-7",
+        "ca-west-1",
+        "eu-central-2",
+        "eu-south-1",
+        "eu-south-2",
+        "il-central-1",
+        "me-central-1",
+        "me-south-1",
+        "mx-central-1",
+    }
+)

@@ -12,6 +12,28 @@ from lzgen.model.common import Name, StrictModel
 OuName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")]
 RoleName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+=,.@_-]{1,64}$")]
 BucketName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+OrganizationId = Annotated[str, StringConstraints(pattern=r"^o-[a-z0-9]{10,32}$")]
+RootId = Annotated[str, StringConstraints(pattern=r"^r-[0-9a-z]{4,32}$")]
+OuId = Annotated[str, StringConstraints(pattern=r"^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$")]
+ServicePrincipal = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]{0,126}\.amazonaws\.com$")
+]
+PrincipalArn = Annotated[
+    str,
+    StringConstraints(pattern=r"^arn:aws:iam::[0-9]{12}:(root|role/[A-Za-z0-9+=,.@_/-]{1,512})$"),
+]
+OidcHost = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]{0,252}(/[A-Za-z0-9._~/-]*)?$")
+]
+PolicyType = Literal[
+    "AISERVICES_OPT_OUT_POLICY",
+    "BACKUP_POLICY",
+    "CHATBOT_POLICY",
+    "DECLARATIVE_POLICY_EC2",
+    "RESOURCE_CONTROL_POLICY",
+    "SERVICE_CONTROL_POLICY",
+    "TAG_POLICY",
+]
 
 
 class S3State(StrictModel):
@@ -32,11 +54,49 @@ class LocalState(StrictModel):
 StateConfig = Annotated[S3State | LocalState, Field(discriminator="backend")]
 
 
+class ExistingOrganization(StrictModel):
+    """An organization that exists already: lzgen imports it instead of creating it."""
+
+    id: OrganizationId
+    root_id: RootId
+
+
+class OidcTrust(StrictModel):
+    """CI's OpenID Connect identity provider (GitHub Actions, GitLab, ...): the pipeline role
+    trusts tokens of ``audience`` whose ``sub`` matches one of ``subjects``."""
+
+    provider: OidcHost  # the issuer host, e.g. token.actions.githubusercontent.com
+    audience: Annotated[str, StringConstraints(min_length=1, max_length=255)] = "sts.amazonaws.com"
+    subjects: Annotated[
+        list[Annotated[str, StringConstraints(min_length=1, max_length=255)]],
+        Field(min_length=1),
+    ]
+
+
+class Pipeline(StrictModel):
+    """The role CI (or an operator) runs every stack as; created by the bootstrap stack."""
+
+    role: RoleName = "lzgen-pipeline"
+    # who may assume it; neither given: principals of the management account that IAM allows
+    trusted_principals: list[PrincipalArn] = []
+    oidc: OidcTrust | None = None
+
+
 class Organization(StrictModel):
     name: Name
     home_region: str
     management_account_id: str
+    # the role AWS creates in the accounts lzgen creates (CreateAccount's RoleName)
     access_role: RoleName = "OrganizationAccountAccessRole"
+    # the role member-account stacks assume, in every member account, created ones and invited
+    # ones alike (a service-managed StackSet deploys it); it trusts only the pipeline role
+    deployer_role: RoleName = "lzgen-deployer"
+    pipeline: Pipeline = Pipeline()
+    existing: ExistingOrganization | None = None
+    # trusted services and policy types the organization has enabled besides the ones lzgen
+    # configures: kept enabled (lzgen's lists are authoritative)
+    trusted_services: list[ServicePrincipal] | None = None
+    policy_types: list[PolicyType] | None = None
     state: StateConfig
     # no rendered stack may hold more resources than this (LZ8001): plan and apply time, blast
     # radius and review size all grow with a stack
@@ -45,6 +105,7 @@ class Organization(StrictModel):
 
 class OrganizationalUnit(StrictModel):
     name: OuName
+    id: OuId | None = None  # an OU that exists already (in an existing organization): imported
     children: list[OrganizationalUnit] = []
 
 
@@ -55,6 +116,14 @@ class Account(StrictModel):
     email: str
     ou: str
     id: str | None = None
+    # an existing account (with id) is adopted: imported into the organization stack and moved
+    # into ``ou``; false keeps it a reference only, outside every OU as far as lzgen knows
+    adopt: bool = True
+
+
+def adopted(account: Account) -> bool:
+    """An existing account that the organization stack imports and places in its OU."""
+    return account.id is not None and account.adopt
 
 
 def in_ou(account: Account, ou_path: str) -> bool:

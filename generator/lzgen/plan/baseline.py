@@ -122,7 +122,7 @@ def _policies(org: OrgFile, baseline: Baseline) -> list[dict[str, Any]]:
                 "description": LIBRARY[name].description,
                 "file": f"scp/{name}.json",
                 "template": LIBRARY[name].template,
-                "context": policy_context(org.organization.access_role, regions),
+                "context": policy_context(org.organization.deployer_role, regions),
                 "attachments": [
                     {**t, "id": ident(name, t["kind"], *t["name"].split("/"))} for t in targets
                 ],

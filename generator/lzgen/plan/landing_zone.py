@@ -2,7 +2,8 @@
 
 A capability plans ``StackPart``s (plan/<capability>.py); this module groups them by stack
 path, assembles each stack (plan/stack.py) and orders the stacks so every stack comes after the
-stacks it depends on: the organization first, ties broken by path. A new capability adds its
+stacks it depends on: the bootstrap, then the organization, then the deployer role; ties
+broken by path. A new capability adds its
 planner to ``PLANNERS``.
 """
 
@@ -12,8 +13,11 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from lzgen.model import OrgFile
+from lzgen.plan.account_adoption import plan_account_adoption
 from lzgen.plan.account_settings import plan_account_settings
 from lzgen.plan.baseline import plan_baseline
+from lzgen.plan.bootstrap import plan_bootstrap
+from lzgen.plan.deployer_role import plan_deployer_role
 from lzgen.plan.docs import plan_docs
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.organization import plan_organization
@@ -25,7 +29,10 @@ from lzgen.plan.vpc import plan_vpcs
 from lzgen.plan.vpc_peering import plan_vpc_peerings
 
 PLANNERS: tuple[Callable[[PlanIndex], list[StackPart]], ...] = (
+    plan_bootstrap,
     plan_organization,
+    plan_account_adoption,
+    plan_deployer_role,
     plan_vpcs,
     plan_ram_shares,
     plan_transit_gateways,

@@ -1,4 +1,13 @@
-"""The organization stack: the organization, OUs and created accounts (management account)."""
+"""The organization stack: the organization, OUs, created accounts and the opt-in regions its
+accounts use (management account).
+
+An existing organization (``organization.existing``) and OUs with an ``id`` are adopted with
+import blocks (``imports.tf``), so nothing is created twice; existing accounts are adopted in
+stacks of their own (plan/account_adoption.py). Trusted access is enabled only for services
+the landing zone configures, plus the ones the file lists as already enabled; so are policy
+types, since both lists are authoritative and Terraform would disable whatever they leave
+out.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +18,10 @@ from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.sharing import shares_anything
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart
+from lzgen.regions import OPT_IN_REGIONS
 
-SERVICE_ACCESS = (
-    "cloudtrail.amazonaws.com",
-    "config.amazonaws.com",
-    "ds.amazonaws.com",
-    "ram.amazonaws.com",
-    "servicecatalog.amazonaws.com",
-    "sso.amazonaws.com",
-)
+STACKSETS = "member.org.stacksets.cloudformation.amazonaws.com"  # the deployer role's StackSet
+ACCOUNT_MANAGEMENT = "account.amazonaws.com"  # enabling opt-in regions of member accounts
 
 
 def _ous(units: list[OrganizationalUnit], parent: str | None) -> list[dict[str, Any]]:
@@ -31,14 +35,54 @@ def _ous(units: list[OrganizationalUnit], parent: str | None) -> list[dict[str, 
                 "name": unit.name,
                 "path": path,
                 "parent_id": ou_ident(parent) if parent else None,
+                "import_id": unit.id,
             }
         )
         found.extend(_ous(unit.children, path))
     return found
 
 
+def _opt_in_regions(index: PlanIndex) -> list[dict[str, Any]]:
+    """(account, opt-in region) for every account lzgen acts in there, management included."""
+    org = index.org
+    used = {(v.account, v.region) for v in org.vpcs}
+    used |= {(t.account, t.region) for t in org.transit_gateways}
+    if org.organization.home_region in OPT_IN_REGIONS:
+        used |= {(a.name, org.organization.home_region) for a in org.accounts}
+    mgmt = org.organization.management_account_id
+    found = []
+    for name, region in sorted(used):
+        account = index.accounts[name]
+        if region not in OPT_IN_REGIONS or account.id == mgmt:
+            continue  # the management account's regions are the operator's to enable
+        found.append(
+            {
+                "id": ident(name, region),
+                "account": ident(name),
+                "account_id": account.id,
+                "region": region,
+            }
+        )
+    return found
+
+
+def trusted_services(index: PlanIndex, opt_in: bool) -> list[str]:
+    """The services the landing zone configures, plus the ones the file keeps."""
+    org = index.org
+    services = {STACKSETS}
+    if org.baseline is not None and org.baseline.organization_trail:
+        services.add("cloudtrail.amazonaws.com")
+    if shares_anything(org):
+        services.add("ram.amazonaws.com")
+    if opt_in:
+        services.add(ACCOUNT_MANAGEMENT)
+    services.update(org.organization.trusted_services or ())
+    return sorted(services)
+
+
 def plan_organization(index: PlanIndex) -> list[StackPart]:
     org = index.org
+    o = org.organization
     ous = _ous(org.organizational_units, None)
     accounts = [
         {
@@ -52,18 +96,36 @@ def plan_organization(index: PlanIndex) -> list[StackPart]:
     ]
     ram_sharing = shares_anything(org)
     created = [a for a in accounts if a["account_id"] is None]
+    regions = _opt_in_regions(index)
+    imports = [
+        *(
+            [{"to": "aws_organizations_organization.this", "id": o.existing.id}]
+            if o.existing
+            else []
+        ),
+        *(
+            {"to": f"aws_organizations_organizational_unit.{u['id']}", "id": u["import_id"]}
+            for u in ous
+            if u["import_id"]
+        ),
+    ]
     context = {
-        "service_access": SERVICE_ACCESS,
+        "service_access": trusted_services(index, bool(regions)),
+        "policy_types": sorted({"SERVICE_CONTROL_POLICY", *(o.policy_types or ())}),
+        "existing": o.existing,
         "ous": ous,
         "created": created,
-        "existing": [a for a in accounts if a["account_id"] is not None],
         "accounts": sorted(accounts, key=lambda a: str(a["name"])),
-        "access_role": org.organization.access_role,
+        "access_role": o.access_role,
         "ram_sharing": ram_sharing,
+        "regions": regions,
     }
-    files = (
+    files = [
         FileSpec("organization.tf", "organization/organization.tf.j2", context),
         FileSpec("outputs.tf", "organization/outputs.tf.j2", context),
-    )
+    ]
+    if imports:
+        files.append(FileSpec("imports.tf", "organization/imports.tf.j2", {"imports": imports}))
     resources = 1 + len(ous) + len(created) + int(ram_sharing)
-    return [StackPart(ORGANIZATION, files, resources)]
+    resources += len(regions)
+    return [StackPart(ORGANIZATION, tuple(files), resources)]

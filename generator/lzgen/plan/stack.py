@@ -8,8 +8,17 @@ from typing import TYPE_CHECKING, Any
 from lzgen import __version__
 from lzgen.hcl import hcl
 from lzgen.model import OrgFile
-from lzgen.model.organization import S3State
-from lzgen.plan.types import ORGANIZATION, FileSpec, ProviderSpec, Stack, StackPart
+from lzgen.model.organization import S3State, adopted
+from lzgen.plan.types import (
+    BOOTSTRAP,
+    DEPLOYER_ROLE,
+    ORGANIZATION,
+    FileSpec,
+    ProviderSpec,
+    Stack,
+    StackPart,
+    adoption_path,
+)
 
 if TYPE_CHECKING:
     from lzgen.plan.index import PlanIndex
@@ -101,16 +110,16 @@ def _stack_files(
     accounts = sorted({p.account for p in providers if p.account in named})
     one_account = len({p.account for p in providers}) == 1  # account_local's test, once
     single = len(accounts) == 1 and one_account
-    provider_ctx = [
-        {
-            "alias": p.alias,
-            "region": p.region,
-            "role_account_expr": None
-            if _is_management(index, p.account)
-            else _local_of(one_account, p.account),
-        }
-        for p in providers
-    ]
+    management_id = hcl(org.organization.management_account_id)
+    provider_ctx = []
+    for p in providers:
+        management = _is_management(index, p.account)
+        # every provider pins the one account it may act in: the management account's own
+        # credentials (the pipeline role), or the deployer role it assumes in a member account
+        expr = management_id if management else _local_of(one_account, p.account)
+        provider_ctx.append(
+            {"alias": p.alias, "region": p.region, "account_expr": expr, "assume": not management}
+        )
     files = [
         FileSpec(
             "versions.tf",
@@ -126,7 +135,8 @@ def _stack_files(
             "stack/providers.tf.j2",
             {
                 "providers": provider_ctx,
-                "access_role": org.organization.access_role,
+                "deployer_role": org.organization.deployer_role,
+                "assumes": any(p["assume"] for p in provider_ctx),
                 "tags": tags,
             },
         ),
@@ -187,8 +197,18 @@ def assemble_stack(index: PlanIndex, path: str, parts: list[StackPart]) -> Stack
     if path != ORGANIZATION and needs_organization_state(index, [p.account for p in providers]):
         reads[ORGANIZATION] = ORGANIZATION
     depends_on = {d for part in parts for d in part.depends_on} | set(reads.values())
-    if path != ORGANIZATION:
+    # bootstrap -> organization -> deployer-role -> every stack that assumes the deployer role
+    if path == ORGANIZATION:
+        depends_on.add(BOOTSTRAP)
+    elif path != BOOTSTRAP:
         depends_on.add(ORGANIZATION)
+    members = [
+        index.accounts.get(p.account) for p in providers if not _is_management(index, p.account)
+    ]
+    if members:
+        depends_on.add(DEPLOYER_ROLE)
+    # an adopted account acts only once it sits in its OU, where OU-wide shares reach it
+    depends_on.update(adoption_path(a.ou) for a in members if a is not None and adopted(a))
     common = _stack_files(index, name=name, path=path, providers=providers, reads=reads)
     return Stack(
         name=name,

@@ -17,7 +17,9 @@ class FileSpec:
     context: dict[str, Any] = field(hash=False)
 
 
+BOOTSTRAP = "bootstrap"  # state bucket and pipeline role (management account), before all
 ORGANIZATION = "organization"
+DEPLOYER_ROLE = "deployer-role"  # the role member stacks assume, in every member account
 ORGANIZATION_TRAIL = "organization-trail"  # management account, after the log archive
 
 
@@ -29,6 +31,11 @@ def account_path(account: str, region: str) -> str:
 def account_state_name(account: str, region: str) -> str:
     """The ``terraform_remote_state`` name other stacks read an account's stack by."""
     return ident(account, region)
+
+
+def adoption_path(ou_path: str) -> str:
+    """Stack path of the existing accounts of one OU, adopted (management account)."""
+    return f"adopted-accounts/{ident(*ou_path.split('/'))}"
 
 
 def peering_path(name: str) -> str:

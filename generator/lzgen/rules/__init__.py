@@ -36,7 +36,15 @@ from lzgen.rules.network import (
     vpc_cidr,
     vpc_overlap,
 )
-from lzgen.rules.organization import account_ids, emails, unique_emails, unique_names
+from lzgen.rules.organization import (
+    account_ids,
+    adoption,
+    emails,
+    kept_services,
+    outside_ous,
+    unique_emails,
+    unique_names,
+)
 from lzgen.rules.references import (
     account_ou,
     endpoint_tier,
@@ -57,6 +65,9 @@ ALL_RULES: tuple[Rule, ...] = (
     unique_names.RULE,
     unique_emails.RULE,
     *account_ids.RULES,
+    *adoption.RULES,
+    outside_ous.RULE,
+    kept_services.RULE,
     *regions.RULES,
     emails.RULE,
     endpoint_tier.RULE,

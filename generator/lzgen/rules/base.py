@@ -51,6 +51,19 @@ class RuleContext:
         return found
 
     @cached_property
+    def ous(self) -> dict[str, OrganizationalUnit]:
+        """OU path -> that OU's entry; the first of duplicate paths wins."""
+        found: dict[str, OrganizationalUnit] = {}
+
+        def walk(units: list[OrganizationalUnit], prefix: str) -> None:
+            for unit in units:
+                found.setdefault(f"{prefix}{unit.name}", unit)
+                walk(unit.children, f"{prefix}{unit.name}/")
+
+        walk(self.org.organizational_units, "")
+        return found
+
+    @cached_property
     def accounts(self) -> dict[str, tuple[int, Account]]:
         """Account name -> (index, account); the first of duplicate names wins."""
         found: dict[str, tuple[int, Account]] = {}

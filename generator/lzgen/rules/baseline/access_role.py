@@ -1,6 +1,6 @@
-"""LZ7004: no attached service control policy denies lzgen's access role what it must do.
+"""LZ7004: no attached service control policy denies lzgen's deployer role what it must do.
 
-Member-account stacks run as ``organization.access_role``. For every account the policies
+Member-account stacks run as ``organization.deployer_role``. For every account the policies
 reach, this rule lists what lzgen does there (from the org file: VPC parts, the log archive,
 account settings), evaluates the Deny statements of the policy JSON the plan would attach, and
 reports the first action a policy denies, pointing at the policy and citing what needs it.
@@ -23,7 +23,7 @@ CODE = "LZ7004"
 
 @dataclass(frozen=True)
 class Need:
-    """An action lzgen's access role performs in an account, and why."""
+    """An action lzgen's deployer role performs in an account, and why."""
 
     action: str
     region: str
@@ -99,7 +99,7 @@ def needs(ctx: RuleContext, account: Account) -> Iterator[Need]:
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
-    role = ctx.org.organization.access_role
+    role = ctx.org.organization.deployer_role
     reached = policy_reach(ctx)
     for policy in listed_policies(ctx):
         if not policy.known:
@@ -121,7 +121,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             need, statement = denied
             yield ctx.doc.diagnostic(
                 CODE,
-                f"service control policy '{policy.name}' denies lzgen's access role '{role}' "
+                f"service control policy '{policy.name}' denies lzgen's deployer role '{role}' "
                 f"{need.action} in account '{account.name}', which {need.why} needs",
                 policy.name_path,
                 related=(need.path,),
@@ -130,4 +130,4 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             )
 
 
-RULE = Rule(CODE, "service control policies leave lzgen's access role what it needs", check)
+RULE = Rule(CODE, "service control policies leave lzgen's deployer role what it needs", check)

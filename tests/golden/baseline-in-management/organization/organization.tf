@@ -1,14 +1,8 @@
-# The organization itself. If it already exists, import it once before the first apply:
-#   terraform import aws_organizations_organization.this <organization id>
+# The organization itself, created by the first apply.
 resource "aws_organizations_organization" "this" {
   feature_set = "ALL"
   aws_service_access_principals = [
-    "cloudtrail.amazonaws.com",
-    "config.amazonaws.com",
-    "ds.amazonaws.com",
-    "ram.amazonaws.com",
-    "servicecatalog.amazonaws.com",
-    "sso.amazonaws.com",
+    "member.org.stacksets.cloudformation.amazonaws.com",
   ]
   enabled_policy_types = [
     "SERVICE_CONTROL_POLICY",
@@ -22,6 +16,10 @@ resource "aws_organizations_organization" "this" {
 resource "aws_organizations_organizational_unit" "sandbox" {
   name      = "Sandbox"
   parent_id = aws_organizations_organization.this.roots[0].id
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_organizations_account" "dev" {

@@ -18,6 +18,11 @@ output "organization_id" {
   value       = aws_organizations_organization.this.id
 }
 
+output "root_id" {
+  description = "The organization's root; the deployer role's StackSet targets it."
+  value       = aws_organizations_organization.this.roots[0].id
+}
+
 output "ou_arns" {
   description = "OU ARNs by OU path (RAM shares name OUs by ARN)."
   value = {

@@ -1,5 +1,6 @@
 provider "aws" {
-  region = "us-west-2"
+  region              = "us-west-2"
+  allowed_account_ids = ["123456789012"]
 
   default_tags {
     tags = {

@@ -1,5 +1,6 @@
 provider "aws" {
-  region = "eu-west-1"
+  region              = "eu-west-1"
+  allowed_account_ids = ["100000000001"]
 
   default_tags {
     tags = {

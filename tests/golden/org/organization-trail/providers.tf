@@ -1,5 +1,6 @@
 provider "aws" {
-  region = "us-east-1"
+  region              = "us-east-1"
+  allowed_account_ids = ["111111111111"]
 
   default_tags {
     tags = {

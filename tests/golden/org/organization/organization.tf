@@ -1,14 +1,9 @@
-# The organization itself. If it already exists, import it once before the first apply:
-#   terraform import aws_organizations_organization.this <organization id>
+# The organization itself, created by the first apply.
 resource "aws_organizations_organization" "this" {
   feature_set = "ALL"
   aws_service_access_principals = [
     "cloudtrail.amazonaws.com",
-    "config.amazonaws.com",
-    "ds.amazonaws.com",
-    "ram.amazonaws.com",
-    "servicecatalog.amazonaws.com",
-    "sso.amazonaws.com",
+    "member.org.stacksets.cloudformation.amazonaws.com",
   ]
   enabled_policy_types = [
     "SERVICE_CONTROL_POLICY",
@@ -22,26 +17,61 @@ resource "aws_organizations_organization" "this" {
 resource "aws_organizations_organizational_unit" "infrastructure" {
   name      = "Infrastructure"
   parent_id = aws_organizations_organization.this.roots[0].id
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_organizations_organizational_unit" "security" {
   name      = "Security"
   parent_id = aws_organizations_organization.this.roots[0].id
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_organizations_organizational_unit" "workloads" {
   name      = "Workloads"
   parent_id = aws_organizations_organization.this.roots[0].id
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_organizations_organizational_unit" "workloads_prod" {
   name      = "Prod"
   parent_id = aws_organizations_organizational_unit.workloads.id
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_organizations_organizational_unit" "workloads_nonprod" {
   name      = "NonProd"
   parent_id = aws_organizations_organizational_unit.workloads.id
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_organizations_account" "network" {
+  name              = "network"
+  email             = "aws+network@example.com"
+  parent_id         = aws_organizations_organizational_unit.infrastructure.id
+  role_name         = "OrganizationAccountAccessRole"
+  close_on_deletion = false
+
+  lifecycle {
+    # An account is never destroyed by a plan: a changed email would replace it. AWS does not
+    # return role_name after creation, so a change to it is ignored rather than replacing.
+    prevent_destroy = true
+    ignore_changes  = [role_name]
+  }
 }
 
 resource "aws_organizations_account" "app-a" {

@@ -3,7 +3,7 @@ output "account_ids" {
   value = {
     "app-a"       = aws_organizations_account.app-a.id
     "log-archive" = aws_organizations_account.log-archive.id
-    "network"     = "222222222222"
+    "network"     = aws_organizations_account.network.id
   }
 }
 
@@ -21,6 +21,11 @@ output "ou_ids" {
 output "organization_id" {
   description = "The organization's id; the log archive admits only this organization."
   value       = aws_organizations_organization.this.id
+}
+
+output "root_id" {
+  description = "The organization's root; the deployer role's StackSet targets it."
+  value       = aws_organizations_organization.this.roots[0].id
 }
 
 output "ou_arns" {

@@ -1,14 +1,10 @@
-# The organization itself. If it already exists, import it once before the first apply:
-#   terraform import aws_organizations_organization.this <organization id>
+# The organization exists already and is imported (imports.tf). Trusted access and policy
+# types below are authoritative: anything the organization has enabled and this list lacks
+# would be disabled, so the org file lists what it keeps (trusted_services, policy_types).
 resource "aws_organizations_organization" "this" {
   feature_set = "ALL"
   aws_service_access_principals = [
-    "cloudtrail.amazonaws.com",
-    "config.amazonaws.com",
-    "ds.amazonaws.com",
-    "ram.amazonaws.com",
-    "servicecatalog.amazonaws.com",
-    "sso.amazonaws.com",
+    "member.org.stacksets.cloudformation.amazonaws.com",
   ]
   enabled_policy_types = [
     "SERVICE_CONTROL_POLICY",
@@ -21,5 +17,9 @@ resource "aws_organizations_organization" "this" {
 
 resource "aws_organizations_organizational_unit" "infrastructure" {
   name      = "Infrastructure"
-  parent_id = aws_organizations_organization.this.roots[0].id
+  parent_id = "r-br01"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }

@@ -1,5 +1,6 @@
 provider "aws" {
-  region = "eu-west-1"
+  region              = "eu-west-1"
+  allowed_account_ids = ["500000000005"]
 
   default_tags {
     tags = {

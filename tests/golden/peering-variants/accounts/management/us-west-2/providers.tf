@@ -1,5 +1,6 @@
 provider "aws" {
-  region = "us-west-2"
+  region              = "us-west-2"
+  allowed_account_ids = ["700000000007"]
 
   default_tags {
     tags = {

@@ -1,0 +1,61 @@
+"""LZ2022: nothing reaches an account that is not adopted through an OU alone.
+
+An account with ``adopt: false`` is only referenced: lzgen never moves it, so whatever OU the
+file gives it, it is not known to be there. A RAM share (subnet tier or transit gateway) or a
+service control policy attachment that names an OU would miss it, so one that reaches such an
+account only through an OU is an error; naming the account does reach it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from lzgen.diagnostics import Diagnostic
+from lzgen.load import YamlPath
+from lzgen.model.organization import Account, in_ou
+from lzgen.rules.base import Rule, RuleContext
+
+CODE = "LZ2022"
+
+
+def _targets(ctx: RuleContext) -> Iterator[tuple[Sequence[str], Sequence[str], YamlPath, str]]:
+    """(accounts, OUs, YAML path of the target, what names the accounts)."""
+    for share, path in ctx.share_targets():
+        yield share.accounts, share.ous, path, "share_with.accounts"
+    if ctx.org.baseline is not None:
+        attach = ctx.org.baseline.attach
+        yield attach.accounts, attach.ous, ("baseline", "attach"), "baseline.attach.accounts"
+
+
+def _outside(ctx: RuleContext) -> list[tuple[int, Account]]:
+    mgmt = ctx.org.organization.management_account_id
+    return [
+        (i, a)
+        for i, a in enumerate(ctx.org.accounts)
+        if a.id is not None and not a.adopt and a.id != mgmt
+    ]
+
+
+def check(ctx: RuleContext) -> Iterator[Diagnostic]:
+    outside = _outside(ctx)
+    if not outside:
+        return
+    for accounts, ous, path, key in _targets(ctx):
+        for i, account in outside:
+            if account.name in accounts:
+                continue
+            k = next((k for k, ou in enumerate(ous) if in_ou(account, ou)), None)
+            if k is None:
+                continue
+            yield ctx.doc.diagnostic(
+                CODE,
+                f"OU '{ous[k]}' would reach account '{account.name}', which has `adopt: false`: "
+                "lzgen does not place it in an OU, so it may not be in this one",
+                (*path, "ous", k),
+                related=(("accounts", i, "adopt"),),
+                hint=f"name '{account.name}' in {key}, or remove `adopt: false` so that lzgen "
+                f"moves the account into '{account.ou}'",
+            )
+
+
+RULE = Rule(CODE, "accounts that are not adopted are reached by name, not through an OU", check)

@@ -1,0 +1,9 @@
+terraform {
+  backend "s3" {
+    bucket       = "acme-tfstate"
+    key          = "adopted-accounts/infrastructure/terraform.tfstate"
+    region       = "us-east-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}

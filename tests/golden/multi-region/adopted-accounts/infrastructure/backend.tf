@@ -1,0 +1,9 @@
+terraform {
+  backend "s3" {
+    bucket       = "globex-terraform-state"
+    key          = "landing-zone/adopted-accounts/infrastructure/terraform.tfstate"
+    region       = "eu-west-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}

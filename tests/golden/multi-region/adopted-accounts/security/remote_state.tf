@@ -1,0 +1,10 @@
+# Outputs of the stacks applied before this one.
+
+data "terraform_remote_state" "organization" {
+  backend = "s3"
+  config = {
+    bucket = "globex-terraform-state"
+    key    = "landing-zone/organization/terraform.tfstate"
+    region = "eu-west-1"
+  }
+}

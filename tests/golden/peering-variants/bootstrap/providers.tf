@@ -1,0 +1,12 @@
+provider "aws" {
+  region              = "us-east-1"
+  allowed_account_ids = ["700000000007"]
+
+  default_tags {
+    tags = {
+      LzgenStack   = "bootstrap"
+      ManagedBy    = "lzgen"
+      Organization = "peerco"
+    }
+  }
+}

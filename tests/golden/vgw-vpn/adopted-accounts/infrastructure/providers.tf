@@ -1,0 +1,12 @@
+provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = ["500000000005"]
+
+  default_tags {
+    tags = {
+      LzgenStack   = "adopted-accounts/infrastructure"
+      ManagedBy    = "lzgen"
+      Organization = "branchco"
+    }
+  }
+}

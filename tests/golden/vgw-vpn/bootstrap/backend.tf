@@ -1,0 +1,9 @@
+terraform {
+  backend "s3" {
+    bucket       = "branchco-tfstate"
+    key          = "bootstrap/terraform.tfstate"
+    region       = "eu-west-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}
