@@ -1,7 +1,9 @@
 """Write: the rendered files -> the output directory, touching only lzgen's own files.
 
 The report says, for every path, create / identical / update / remove. Nothing is written when
-everything is identical (no file, no directory, no mtime changes).
+everything is identical (no file, no directory, no mtime changes), nor when the render removes
+a stack or ``.tf`` file that declares resources and ``allow_remove`` does not name its stack
+(``lzgen.removal`` decides which; ``RemovalError`` says so).
 
 When anything changes, the output directory ``out`` is replaced whole, so at every instant it
 is either entirely the old tree or entirely the new one:
