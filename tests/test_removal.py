@@ -110,6 +110,12 @@ def test_stack_and_file_removals_share_one_destroy_order() -> None:
     ]
 
 
+def test_a_file_below_a_stack_directory_belongs_to_the_stack() -> None:
+    texts = {"organization/modules/x/main.tf": VPC_TF}
+    new = ["organization/versions.tf", "accounts/a/us-east-1/versions.tf", "peerings/a-to-b/a.tf"]
+    assert [r.stack for r in find_removals(OLD, texts, new)] == ["organization"]
+
+
 def test_a_manifest_without_counts_counts_the_removed_files() -> None:
     old = manifest(("organization", None), ("peerings/a-to-b", None))
     texts = {"peerings/a-to-b/vpc_peering.tf": VPC_TF, "peerings/a-to-b/versions.tf": ""}

@@ -58,8 +58,8 @@ def _is_stack_path(path: str) -> bool:
 
 def _stack_of(path: str, stacks: Collection[str]) -> str:
     """The deepest stack whose directory holds ``path``; its directory if there is none."""
-    holders = [s for s in stacks if path.startswith(s + "/")]
-    return max(holders, key=len) if holders else PurePosixPath(path).parent.as_posix()
+    parents = [p.as_posix() for p in PurePosixPath(path).parents]
+    return next((p for p in parents if p in stacks), parents[0])
 
 
 def find_removals(
