@@ -23,6 +23,7 @@ SCHEMA = REPO / "schema" / "org.schema.json"
 MANIFEST = "lzgen.manifest.json"
 LZGEN = Path(sys.executable).parent / "lzgen"
 APP_STACK = "accounts/app-a/us-east-1"
+ALLOW_APP = ("--allow-remove", APP_STACK)  # the renders that drop app-a remove its stack
 
 runner = CliRunner()
 
@@ -296,7 +297,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
 
 def test_dry_run_on_an_existing_tree_writes_nothing(rendered: Path, tmp_path: Path) -> None:
     before, stamps = tree_state(rendered), mtimes(rendered)
-    result = render(without_app_a(tmp_path), rendered, "--dry-run")
+    result = render(without_app_a(tmp_path), rendered, "--dry-run", *ALLOW_APP)
     assert result.exit_code == 0, result.output
     assert f"remove    {APP_STACK}/account.tf" in result.stdout
     assert (tree_state(rendered), mtimes(rendered)) == (before, stamps)
@@ -378,7 +379,7 @@ def test_removed_stack_is_removed_and_empty_dirs_pruned(rendered: Path, tmp_path
     foreign = rendered / "accounts" / "network" / "us-east-1" / "notes.md"
     foreign.write_text("ours, not lzgen's\n", encoding="utf-8")
     (rendered / "NOTES.md").write_text("top-level notes\n", encoding="utf-8")
-    result = render(without_app_a(tmp_path), rendered)
+    result = render(without_app_a(tmp_path), rendered, *ALLOW_APP)
     assert result.exit_code == 0, result.output
     removed = sorted(
         line.split()[1] for line in result.stdout.splitlines() if line.startswith("remove ")
@@ -403,13 +404,13 @@ def test_removed_stack_is_removed_and_empty_dirs_pruned(rendered: Path, tmp_path
 def test_foreign_file_keeps_its_directory_when_a_stack_goes(rendered: Path, tmp_path: Path) -> None:
     foreign = rendered / APP_STACK / "terraform.tfvars"
     foreign.write_text("x = 1\n", encoding="utf-8")
-    assert render(without_app_a(tmp_path), rendered).exit_code == 0
+    assert render(without_app_a(tmp_path), rendered, *ALLOW_APP).exit_code == 0
     assert sorted(p.name for p in (rendered / APP_STACK).iterdir()) == ["terraform.tfvars"]
 
 
 def test_render_back_after_removal_restores_the_tree(rendered: Path, tmp_path: Path) -> None:
     full = tree_state(rendered)
-    assert render(without_app_a(tmp_path), rendered).exit_code == 0
+    assert render(without_app_a(tmp_path), rendered, *ALLOW_APP).exit_code == 0
     assert render(EXAMPLE, rendered).exit_code == 0
     assert tree_state(rendered) == full
 
@@ -425,7 +426,7 @@ def test_hand_edited_generated_file_is_updated_and_reported(rendered: Path) -> N
 
 
 def test_render_leaves_no_staging_dir(rendered: Path, tmp_path: Path) -> None:
-    assert render(without_app_a(tmp_path), rendered).exit_code == 0
+    assert render(without_app_a(tmp_path), rendered, *ALLOW_APP).exit_code == 0
     assert not list(rendered.parent.glob(".out.lzgen-staging-*"))
 
 

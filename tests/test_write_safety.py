@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "org.yaml"
 LZGEN = Path(sys.executable).parent / "lzgen"
 APP_STACK = "accounts/app-a/us-east-1"
+ALLOW_APP = ("--allow-remove", APP_STACK)  # the renders that drop app-a remove its stack
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from synth_org import synth_org  # noqa: E402
@@ -109,7 +110,7 @@ def test_foreign_files_survive_a_swap_as_the_same_inodes(out: Path, tmp_path: Pa
     state = out / "organization" / "terraform.tfstate"
     inode = state.stat().st_ino
     (out / "organization" / ".terraform").chmod(0o750)
-    result = render(without_app_a(tmp_path), out)
+    result = render(without_app_a(tmp_path), out, *ALLOW_APP)
     assert result.exit_code == 0, result.output
     assert not (out / APP_STACK / "account.tf").exists()
     for rel, text in FOREIGN.items():
@@ -121,7 +122,7 @@ def test_foreign_files_survive_a_swap_as_the_same_inodes(out: Path, tmp_path: Pa
 
 
 def test_a_changed_render_is_the_same_tree_as_a_fresh_one(out: Path, tmp_path: Path) -> None:
-    assert render(without_app_a(tmp_path), out).exit_code == 0
+    assert render(without_app_a(tmp_path), out, *ALLOW_APP).exit_code == 0
     assert render(EXAMPLE, out).exit_code == 0
     fresh = tmp_path / "fresh"
     assert render(EXAMPLE, fresh).exit_code == 0
@@ -190,7 +191,8 @@ def test_a_failing_file_write_changes_nothing(
     out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, which: str
 ) -> None:
     smaller = without_app_a(tmp_path)
-    assert render(smaller, out).exit_code == 0  # so the example creates a whole stack again
+    # so the example creates a whole stack again
+    assert render(smaller, out, *ALLOW_APP).exit_code == 0
     before = tree_state(out)
     total = writes_needed(EXAMPLE, out)
     assert total > 3
@@ -226,7 +228,7 @@ def test_a_failure_anywhere_changes_nothing(
     smaller = without_app_a(tmp_path)
     before = tree_state(out)
     fail_at(monkeypatch, target, name, code, when)
-    result = render(smaller, out)
+    result = render(smaller, out, *ALLOW_APP)
     if name == "link" and code == errno.EPERM:  # a filesystem without hard links: copies
         assert result.exit_code == 0, result.output
         assert not (out / APP_STACK / "account.tf").exists()
@@ -246,7 +248,7 @@ def test_a_read_only_directory_is_refused(
     monkeypatch.setattr(
         os, "access", lambda p, mode: Path(p) != out / APP_STACK and real_access(p, mode)
     )
-    result = render(without_app_a(tmp_path), out)
+    result = render(without_app_a(tmp_path), out, *ALLOW_APP)
     assert result.exit_code == 1
     assert f"{out / APP_STACK} is read-only or not writable" in result.stderr
     assert tree_state(out) == before
@@ -267,7 +269,7 @@ def test_a_failed_swap_and_rollback_is_recovered_by_the_next_render(
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", rename)
-    result = render(without_app_a(tmp_path), out)
+    result = render(without_app_a(tmp_path), out, *ALLOW_APP)
     assert result.exit_code == 1
     assert "the previous tree is in" in result.stderr
     assert not out.exists()
@@ -306,13 +308,13 @@ def test_a_concurrent_render_is_refused(out: Path, tmp_path: Path) -> None:
     fd = os.open(out.parent, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        result = render(without_app_a(tmp_path), out)
+        result = render(without_app_a(tmp_path), out, *ALLOW_APP)
     finally:
         os.close(fd)
     assert result.exit_code == 1
     assert f"another lzgen render is writing in {out.parent}" in result.stderr
     assert tree_state(out) == before
-    assert render(without_app_a(tmp_path), out).exit_code == 0
+    assert render(without_app_a(tmp_path), out, *ALLOW_APP).exit_code == 0
 
 
 def test_dry_run_does_not_recover(out: Path) -> None:

@@ -20,11 +20,12 @@ from lzgen import __version__
 from lzgen.diagnostics import Diagnostic, has_errors
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
 from lzgen.pipeline import load_and_check, load_and_validate, render_tree
+from lzgen.removal import refusal_text, unmatched
 from lzgen.render import template_dir
 from lzgen.report import format_diagnostics
 from lzgen.rules import ALL_RULES, PLAN_RULES
 from lzgen.schema import schema_text
-from lzgen.write import WriteError, write_tree
+from lzgen.write import RemovalError, WriteError, WriteReport, write_tree
 
 app = typer.Typer(
     add_completion=False,
@@ -42,6 +43,16 @@ class Format(str, Enum):
 
 FileArg = Annotated[Path, typer.Argument(help="The org YAML file.", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Diagnostics format.")]
+AllowRemoveOpt = Annotated[
+    list[str],
+    typer.Option(
+        "--allow-remove",
+        metavar="STACK",
+        help="Let render remove this stack (a path such as peerings/NAME, or `all`) or its "
+        "files although they hold resources. Repeatable.",
+        show_default=False,
+    ),
+]
 
 
 def _use_color() -> bool:
@@ -78,8 +89,10 @@ def render_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("out"),
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report, write nothing.")] = False,
     fmt: FormatOpt = Format.text,
+    allow_remove: AllowRemoveOpt = [],  # noqa: B006 - typer reads the default, never mutates it
 ) -> None:
-    """Validate, then write the Terraform tree. Invalid input leaves OUT untouched."""
+    """Validate, then write the Terraform tree. Invalid input leaves OUT untouched; so does
+    removing a stack or file that holds resources, unless --allow-remove names it."""
     _require_file(file)
     checked = load_and_check(file)
     lz, diagnostics = checked.plan, checked.diagnostics
@@ -89,13 +102,10 @@ def render_command(
     if diagnostics:
         _emit(diagnostics, fmt, to_stderr=True)
     files = render_tree(lz, hashlib.sha256(file.read_bytes()).hexdigest())
-    try:
-        report = write_tree(files, out, dry_run=dry_run)
-    except WriteError as exc:
-        typer.echo(f"lzgen: error: {exc.message}", err=True)
-        if exc.hint:
-            typer.echo(f"  hint: {exc.hint}", err=True)
-        raise typer.Exit(1) from None
+    report = _write(files, out, dry_run=dry_run, allow_remove=allow_remove)
+    for name in unmatched(report.removals, allow_remove):
+        note = f"note: --allow-remove {name}: nothing there that holds resources is removed"
+        typer.echo(note, err=True)
     for action, path in report.rows():
         if action != "identical":
             note = " (had been edited by hand)" if path in report.hand_edited else ""
@@ -107,6 +117,21 @@ def render_command(
         + (f"{verb} {out}" if report.changed else "nothing to write")
         + f" ({len(lz.stacks)} stacks)"
     )
+
+
+def _write(
+    files: dict[str, str], out: Path, *, dry_run: bool, allow_remove: list[str]
+) -> WriteReport:
+    """write_tree, with its refusals reported on stderr as exit 1."""
+    try:
+        return write_tree(files, out, dry_run=dry_run, allow_remove=allow_remove)
+    except RemovalError as exc:
+        typer.echo(refusal_text(exc.removals, str(out)), err=True, nl=False)
+    except WriteError as exc:
+        typer.echo(f"lzgen: error: {exc.message}", err=True)
+        if exc.hint:
+            typer.echo(f"  hint: {exc.hint}", err=True)
+    raise typer.Exit(1)
 
 
 @app.command(name="plan")

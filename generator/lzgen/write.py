@@ -1,7 +1,9 @@
 """Write: the rendered files -> the output directory, touching only lzgen's own files.
 
 The report says, for every path, create / identical / update / remove. Nothing is written when
-everything is identical (no file, no directory, no mtime changes).
+everything is identical (no file, no directory, no mtime changes), nor when the render removes
+a stack or ``.tf`` file that declares resources and ``allow_remove`` does not name its stack
+(``lzgen.removal`` decides which; ``RemovalError`` says so).
 
 When anything changes, the output directory ``out`` is replaced whole, so at every instant it
 is either entirely the old tree or entirely the new one:
@@ -33,12 +35,14 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from lzgen.manifest import MANIFEST_NAME, parse_manifest, sha256
+from lzgen.removal import Removal, find_removals, refused
 
 try:
     import fcntl
@@ -55,6 +59,14 @@ class WriteError(Exception):
         self.hint = hint
 
 
+class RemovalError(WriteError):
+    """The render removes stacks or files that still hold resources and were not allowed."""
+
+    def __init__(self, removals: list[Removal]) -> None:
+        super().__init__(f"{len(removals)} removal(s) hold resources and were not allowed")
+        self.removals = removals
+
+
 @dataclass
 class WriteReport:
     created: list[str] = field(default_factory=list)
@@ -62,6 +74,7 @@ class WriteReport:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     hand_edited: list[str] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
     written: bool = False
 
     @property
@@ -93,8 +106,8 @@ def _read_text(path: Path) -> str | None:
         return "\x00unreadable"
 
 
-def _owned_files(out_dir: Path) -> dict[str, str]:
-    """Files (path -> sha256) the existing manifest says lzgen wrote; empty for a new dir."""
+def _old_manifest(out_dir: Path) -> dict[str, Any]:
+    """The existing manifest's data; empty for a new or empty dir."""
     if not out_dir.exists():
         return {}
     if not out_dir.is_dir():
@@ -114,12 +127,18 @@ def _owned_files(out_dir: Path) -> dict[str, str]:
             f"{manifest_path} is not a manifest lzgen wrote",
             "restore it from version control, or render into a new directory",
         )
-    return {str(k): str(v) for k, v in data["files"].items()}
+    return data
+
+
+def _owned_files(manifest: dict[str, Any]) -> dict[str, str]:
+    """Files (path -> sha256) the manifest says lzgen wrote."""
+    return {str(k): str(v) for k, v in manifest.get("files", {}).items()}
 
 
 def plan_write(files: dict[str, str], out_dir: Path) -> WriteReport:
     """Compare the rendered files with the directory; raises WriteError on a foreign file."""
-    owned = _owned_files(out_dir)
+    manifest = _old_manifest(out_dir)
+    owned = _owned_files(manifest)
     report = WriteReport()
     for path in sorted(files):
         target = out_dir / _safe_relative(path)
@@ -137,12 +156,23 @@ def plan_write(files: dict[str, str], out_dir: Path) -> WriteReport:
                 f"{target} exists and lzgen did not write it; it will not overwrite it",
                 "move the file away, or render into another directory",
             )
+    old_texts: dict[str, str] = {}
     for path in sorted(set(owned) - set(files)):
         current = _read_text(out_dir / _safe_relative(path))
         if current is not None:
             report.removed.append(path)
+            if path.endswith(".tf"):
+                old_texts[path] = current
             if sha256(current) != owned[path]:
                 report.hand_edited.append(path)
+    report.removals = find_removals(manifest, old_texts, files)
+    return report
+
+
+def _check_removals(report: WriteReport, allow_remove: Collection[str]) -> WriteReport:
+    """The report, unless it removes resources ``allow_remove`` does not allow."""
+    if not_allowed := refused(report.removals, allow_remove):
+        raise RemovalError(not_allowed)
     return report
 
 
@@ -210,17 +240,25 @@ def _ctime(path: Path) -> int:
         return 0
 
 
-def write_tree(files: dict[str, str], out_dir: Path, *, dry_run: bool = False) -> WriteReport:
-    """Bring ``out_dir`` to exactly ``files`` (plus any foreign files it already held)."""
+def write_tree(
+    files: dict[str, str],
+    out_dir: Path,
+    *,
+    dry_run: bool = False,
+    allow_remove: Collection[str] = (),
+) -> WriteReport:
+    """Bring ``out_dir`` to exactly ``files`` (plus any foreign files it already held).
+    Raises RemovalError, writing nothing, when the render removes a stack or file that
+    holds resources and ``allow_remove`` (stack paths, or ``all``) does not name its stack."""
     if dry_run:
-        return plan_write(files, out_dir)
+        return _check_removals(plan_write(files, out_dir), allow_remove)
     if out_dir.is_symlink():
         out_dir = out_dir.resolve()  # swap the directory the link points at, keep the link
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         with _parent_lock(out_dir.parent):
             recover(out_dir)
-            report = plan_write(files, out_dir)
+            report = _check_removals(plan_write(files, out_dir), allow_remove)
             if not report.changed:
                 return report
             _check_writable(out_dir, report)
