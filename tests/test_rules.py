@@ -1093,6 +1093,7 @@ PASSING: list[tuple[str, str]] = [
             cidr: 10.0.0.0/16
             azs: [a, b, c, d, e, f]
             reserve_azs: 8
+            nat_gateways: none  # six NAT gateways would need more than 5 Elastic IPs
             subnets:
               - { name: public, type: public, size: 24 }
         """,

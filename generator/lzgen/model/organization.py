@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from lzgen.model.common import Name, StrictModel
+from lzgen.model.quotas import AccountQuotas
 
 OuName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")]
 RoleName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+=,.@_-]{1,64}$")]
@@ -55,6 +56,7 @@ class Account(StrictModel):
     email: str
     ou: str
     id: str | None = None
+    quotas: AccountQuotas = AccountQuotas()
 
 
 def in_ou(account: Account, ou_path: str) -> bool:
