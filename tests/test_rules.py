@@ -1,8 +1,9 @@
 """Rules: a YAML snippet in, the exact diagnostics out (code, line, column).
 
 Every snippet is placed first in the file (helpers.org), so line 1 is the snippet's first line.
-Every code in ``lzgen.rules.ALL_RULES`` has at least one failing case here or in
-test_rules_network_hub.py (the network hub's rules), checked below over both tables.
+Every code in ``lzgen.rules.ALL_RULES`` has at least one failing case here, in
+test_rules_network_hub.py (the network hub's rules) or in test_rules_limits.py (AWS quotas and
+partitions), checked below over the three tables.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from helpers import diagnose, diagnostics, only, org
 from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES, PLAN_RULES
+from test_rules_limits import FAILING as LIMITS_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
 
 Expected = list[tuple[str, int, int]]
@@ -1197,8 +1199,9 @@ def test_passing_snippet(snippet: str) -> None:
     assert diagnose(org(snippet)) == []
 
 
-# Every failing case of the rule tests: this file's and test_rules_network_hub.py's.
-ALL_FAILING = FAILING + HUB_FAILING
+# Every failing case of the rule tests: this file's, test_rules_network_hub.py's and
+# test_rules_limits.py's.
+ALL_FAILING = FAILING + HUB_FAILING + LIMITS_FAILING
 
 
 def test_every_rule_code_has_a_failing_case() -> None:
