@@ -68,7 +68,7 @@ def over_quota(
     given = declared in ctx.doc.value_pos
     source = "declared" if given else "AWS default"
     name = who.account.name
-    step = "raise the declared value" if given else "declare it on the account"
+    step = "raise the declared value" if given else "declare it"
     return ctx.doc.diagnostic(
         code,
         f"{message}, more than the quota of {value} ({source}, {quota.name})",
