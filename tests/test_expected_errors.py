@@ -41,6 +41,7 @@ TABLE: dict[str, Expected] = {
     "deep_nesting": Expected("LZ1006", 2, 68),
     "duplicate_account_email": Expected("LZ2004", 14, 12),
     "duplicate_key": Expected("LZ1002", 6, 3),
+    "elastic_ip_quota": Expected("LZ8002", 26, 19),
     "empty": Expected("LZ1010", 1, 1),
     "invalid_utf8": Expected("LZ1001", 3, 1),
     "ipv6_in_ipv4_field": Expected("LZ3006", 15, 11),

@@ -1,8 +1,9 @@
 """Rules: a YAML snippet in, the exact diagnostics out (code, line, column).
 
 Every snippet is placed first in the file (helpers.org), so line 1 is the snippet's first line.
-Every code in ``lzgen.rules.ALL_RULES`` has at least one failing case here or in
-test_rules_network_hub.py (the network hub's rules), checked below over both tables.
+Every code in ``lzgen.rules.ALL_RULES`` has at least one failing case here, in
+test_rules_network_hub.py (the network hub's rules) or in test_rules_limits.py (AWS quotas and
+partitions), checked below over the three tables.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES, PLAN_RULES
 from test_rules_adoption import FAILING as ADOPTION_FAILING
+from test_rules_limits import FAILING as LIMITS_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
 
 Expected = list[tuple[str, int, int]]
@@ -1106,6 +1108,7 @@ PASSING: list[tuple[str, str]] = [
             cidr: 10.0.0.0/16
             azs: [a, b, c, d, e, f]
             reserve_azs: 8
+            nat_gateways: none  # six NAT gateways would need more than 5 Elastic IPs
             subnets:
               - { name: public, type: public, size: 24 }
         """,
@@ -1209,9 +1212,9 @@ def test_passing_snippet(snippet: str) -> None:
     assert diagnose(org(snippet)) == []
 
 
-# Every failing case of the rule tests: this file's, test_rules_network_hub.py's and
-# test_rules_adoption.py's.
-ALL_FAILING = FAILING + HUB_FAILING + ADOPTION_FAILING
+# Every failing case of the rule tests: this file's and those of test_rules_network_hub.py,
+# test_rules_adoption.py and test_rules_limits.py.
+ALL_FAILING = FAILING + HUB_FAILING + ADOPTION_FAILING + LIMITS_FAILING
 
 
 def test_every_rule_code_has_a_failing_case() -> None:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from lzgen.model.common import Name, StrictModel
+from lzgen.model.quotas import AccountQuotas
 
 OuName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")]
 RoleName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+=,.@_-]{1,64}$")]
@@ -116,13 +117,15 @@ class Account(StrictModel):
     email: str
     ou: str
     id: str | None = None
-    # an existing account (with id) is adopted: imported into the organization stack and moved
-    # into ``ou``; false keeps it a reference only, outside every OU as far as lzgen knows
+    # an existing account (with id) is adopted: imported and moved into ``ou``
+    # (adopted-accounts/<ou>); false keeps it a reference only, outside every OU as far as
+    # lzgen knows
     adopt: bool = True
+    quotas: AccountQuotas = AccountQuotas()
 
 
 def adopted(account: Account) -> bool:
-    """An existing account that the organization stack imports and places in its OU."""
+    """An existing account that lzgen imports and places in its OU."""
     return account.id is not None and account.adopt
 
 

@@ -13,7 +13,13 @@ from lzgen.rules.baseline import (
     policy_names,
     settings_targets,
 )
-from lzgen.rules.limits import stack_size
+from lzgen.rules.limits import (
+    elastic_ips,
+    interface_endpoints,
+    stack_size,
+    tgw_attachments,
+    vpcs_per_region,
+)
 from lzgen.rules.network import (
     accelerated_vpn,
     asn,
@@ -49,6 +55,7 @@ from lzgen.rules.references import (
     account_ou,
     endpoint_tier,
     listed_once,
+    partitions,
     peering_vpcs,
     regions,
     route_tables,
@@ -69,6 +76,7 @@ ALL_RULES: tuple[Rule, ...] = (
     outside_ous.RULE,
     kept_services.RULE,
     *regions.RULES,
+    partitions.RULE,
     emails.RULE,
     endpoint_tier.RULE,
     transit_gateway_name.RULE,
@@ -104,6 +112,10 @@ ALL_RULES: tuple[Rule, ...] = (
     ingress_routing.RULE,
     accelerated_vpn.RULE,
     share_participants.RULE,
+    elastic_ips.RULE,
+    vpcs_per_region.RULE,
+    interface_endpoints.RULE,
+    tgw_attachments.RULE,
 )
 
 

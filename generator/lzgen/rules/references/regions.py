@@ -1,6 +1,7 @@
 """LZ2007 and LZ2008: regions are real AWS regions and AZ letters exist in them.
 
 LZ2007 covers the home and state regions, every VPC's and every transit gateway's region.
+Regions of another partition (GovCloud, China) get LZ2018 instead (rules/references/partitions.py).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 
 from lzgen.diagnostics import Diagnostic, did_you_mean
 from lzgen.load import YamlPath
+from lzgen.partitions import COMMERCIAL, partition
 from lzgen.regions import REGIONS, az_letters
 from lzgen.rules.base import Rule, RuleContext
 from lzgen.rules.baseline.scope import listed_policies
@@ -17,7 +19,7 @@ CODE_REGION = "LZ2007"
 CODE_AZ = "LZ2008"
 
 
-def _region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
+def region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
     org = ctx.org.organization
     yield org.home_region, ("organization", "home_region")
     region = getattr(org.state, "region", None)
@@ -33,8 +35,8 @@ def _region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
 
 
 def check_regions(ctx: RuleContext) -> Iterator[Diagnostic]:
-    for region, path in _region_paths(ctx):
-        if region not in REGIONS:
+    for region, path in region_paths(ctx):
+        if region not in REGIONS and partition(region)[0] == COMMERCIAL:
             yield ctx.doc.diagnostic(
                 CODE_REGION,
                 f"'{region}' is not an AWS region",
@@ -46,8 +48,8 @@ def check_regions(ctx: RuleContext) -> Iterator[Diagnostic]:
 def check_azs(ctx: RuleContext) -> Iterator[Diagnostic]:
     for i, vpc in enumerate(ctx.org.vpcs):
         letters = az_letters(vpc.region)
-        if not letters:
-            continue  # LZ2007 already says the region is wrong
+        if not letters or partition(vpc.region)[0] != COMMERCIAL:
+            continue  # LZ2007 or LZ2018 already says the region is wrong
         for j, az in enumerate(vpc.azs):
             if az not in letters:
                 yield ctx.doc.diagnostic(
