@@ -4,8 +4,33 @@ from __future__ import annotations
 
 from typing import Any
 
+from lzgen.model.organization import S3State
 from lzgen.plan.index import PlanIndex
-from lzgen.plan.types import FileSpec, Stack
+from lzgen.plan.types import BOOTSTRAP, DEPLOYER_ROLE, FileSpec, Stack
+
+
+def waves(stacks: list[Stack]) -> list[list[Stack]]:
+    """Stacks grouped into waves: each wave only after every earlier one; within a wave, any
+    order (or in parallel). ``stacks`` are in apply order, so dependencies come first."""
+    level: dict[str, int] = {}
+    for stack in stacks:
+        level[stack.path] = 1 + max((level[d] for d in stack.depends_on if d in level), default=-1)
+    grouped: list[list[Stack]] = [[] for _ in range(max(level.values(), default=-1) + 1)]
+    for stack in stacks:
+        grouped[level[stack.path]].append(stack)
+    return grouped
+
+
+def _credentials(index: PlanIndex, stack: Stack) -> str:
+    o = index.org.organization
+    if stack.path == BOOTSTRAP:
+        return "the management account's administrator (the pipeline role does not exist yet)"
+    if stack.account == "(management)" or (
+        index.accounts.get(stack.account) is not None
+        and index.accounts[stack.account].id == o.management_account_id
+    ):
+        return f"the pipeline role `{o.pipeline.role}`"
+    return f"the pipeline role, assuming `{o.deployer_role}` in {stack.account}"
 
 
 def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
@@ -23,8 +48,21 @@ def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
                 "subnets": ctx["subnets"],
             }
         )
+    o = org.organization
     context = {
         "org": org.organization.name,
+        "management_account_id": o.management_account_id,
+        "pipeline_role": o.pipeline.role,
+        "deployer_role": o.deployer_role,
+        "s3_state": isinstance(o.state, S3State),
+        "existing": o.existing is not None,
+        "has_deployer_role": any(s.path == DEPLOYER_ROLE for s in stacks),
+        "adopts": any(s.path.startswith("adopted-accounts/") for s in stacks),
+        "waves": [
+            [{"path": s.path, "credentials": _credentials(index, s)} for s in wave]
+            for wave in waves(stacks)
+        ],
+        "destroy_order": [s.path for s in reversed(stacks)],
         "stacks": [
             {
                 "name": s.name,
