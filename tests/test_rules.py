@@ -20,6 +20,7 @@ from lzgen.rules import ALL_RULES, PLAN_RULES
 from test_rules_adoption import FAILING as ADOPTION_FAILING
 from test_rules_limits import FAILING as LIMITS_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
+from test_rules_opt_in_regions import FAILING as OPT_IN_FAILING
 
 Expected = list[tuple[str, int, int]]
 
@@ -1213,8 +1214,8 @@ def test_passing_snippet(snippet: str) -> None:
 
 
 # Every failing case of the rule tests: this file's and those of test_rules_network_hub.py,
-# test_rules_adoption.py and test_rules_limits.py.
-ALL_FAILING = FAILING + HUB_FAILING + ADOPTION_FAILING + LIMITS_FAILING
+# test_rules_adoption.py, test_rules_limits.py and test_rules_opt_in_regions.py.
+ALL_FAILING = FAILING + HUB_FAILING + ADOPTION_FAILING + LIMITS_FAILING + OPT_IN_FAILING
 
 
 def test_every_rule_code_has_a_failing_case() -> None:

@@ -98,6 +98,9 @@ class Organization(StrictModel):
     # configures: kept enabled (lzgen's lists are authoritative)
     trusted_services: list[ServicePrincipal] | None = None
     policy_types: list[PolicyType] | None = None
+    # opt-in regions (launched after March 2019) the landing zone uses: lzgen enables each for
+    # the member accounts whose stacks act there (LZ2019 asks for every one used)
+    opt_in_regions: list[str] = []
     state: StateConfig
     # no rendered stack may hold more resources than this (LZ8001): plan and apply time, blast
     # radius and review size all grow with a stack

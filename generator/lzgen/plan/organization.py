@@ -18,7 +18,6 @@ from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.sharing import shares_anything
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart
-from lzgen.regions import OPT_IN_REGIONS
 
 STACKSETS = "member.org.stacksets.cloudformation.amazonaws.com"  # the deployer role's StackSet
 ACCOUNT_MANAGEMENT = "account.amazonaws.com"  # enabling opt-in regions of member accounts
@@ -43,18 +42,19 @@ def _ous(units: list[OrganizationalUnit], parent: str | None) -> list[dict[str, 
 
 
 def _opt_in_regions(index: PlanIndex) -> list[dict[str, Any]]:
-    """(account, opt-in region) for every account lzgen acts in there, management included."""
+    """(member account, declared opt-in region) for every account lzgen acts in there."""
     org = index.org
+    o = org.organization
+    declared = set(o.opt_in_regions)
     used = {(v.account, v.region) for v in org.vpcs}
     used |= {(t.account, t.region) for t in org.transit_gateways}
-    if org.organization.home_region in OPT_IN_REGIONS:
-        used |= {(a.name, org.organization.home_region) for a in org.accounts}
-    mgmt = org.organization.management_account_id
+    if o.home_region in declared:  # log archive, account settings: home-region stacks
+        used |= {(a.name, o.home_region) for a in org.accounts}
     found = []
     for name, region in sorted(used):
         account = index.accounts[name]
-        if region not in OPT_IN_REGIONS or account.id == mgmt:
-            continue  # the management account's regions are the operator's to enable
+        if region not in declared or account.id == o.management_account_id:
+            continue  # the management account's regions are enabled before its stacks run
         found.append(
             {
                 "id": ident(name, region),
