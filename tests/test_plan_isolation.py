@@ -4,6 +4,7 @@ table with a default route to a VPC blackholes, in which stack, with which addre
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +12,17 @@ import pytest
 import yaml
 
 from conftest import REPO
+from lzgen.load import load_text
 from lzgen.model import OrgFile
 from lzgen.model.transit_gateway import TgwRoute, TransitGateway
 from lzgen.model.vpc import Vpc
-from lzgen.pipeline import load_and_validate
+from lzgen.pipeline import check_document, load_and_validate
 from lzgen.plan import build_plan
 from lzgen.plan.isolation import Blackhole, blackholes
 from lzgen.render import render
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from synth_org import TGW_SECTION, synth_org
 
 HUB = REPO / "examples" / "hub-and-spoke.yaml"
 SPOKES = ("app-a-vpc", "app-b-vpc", "dev-vpc", "tools-vpc")
@@ -159,3 +164,25 @@ def test_the_owners_own_vpcs_are_blackholed_in_the_hub_stack(tmp_path: Path) -> 
             if path.rsplit("/", 1)[0] == stack.path
         )
         assert blocks == stack.resource_count, stack.path
+
+
+def _stack_sizes(accounts: int, *, egress: bool) -> dict[str, int]:
+    text = synth_org(accounts)
+    if egress:  # the spokes table sends everything to the hub VPC: every spoke is blackholed
+        route = "    routes: [{ route_table: spokes, cidr: 0.0.0.0/0, vpc: shared-services }]\n"
+        text = text.replace(TGW_SECTION, TGW_SECTION + route, 1)
+    checked = check_document(load_text(text, "org.yaml"))
+    assert checked.plan is not None, [d.message for d in checked.diagnostics if d.is_error]
+    return {s.path: s.resource_count for s in checked.plan.stacks}
+
+
+def test_isolation_grows_no_stack_with_the_number_of_spokes() -> None:
+    hub = "transit-gateways/core"
+    for accounts in (100, 1000):
+        plain, isolated = _stack_sizes(accounts, egress=False), _stack_sizes(accounts, egress=True)
+        # the hub gains the default route and no blackhole (its VPC is the route's target)
+        assert isolated[hub] == plain[hub] + 1, accounts
+        spokes = [p for p in plain if p.startswith("accounts/acct-")]
+        assert len(spokes) == accounts
+        for path in spokes:  # one blackhole each, in its own stack
+            assert isolated[path] == plain[path] + 1, path
