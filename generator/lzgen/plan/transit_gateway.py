@@ -7,11 +7,12 @@ and no stack grows with the number of spokes:
    VPC stack, whose state gives the owner's VPC, subnet and route table ids): the TGW with
    default association and propagation off, its route tables, the RAM share of the TGW,
    site-to-site VPNs, the owner's own VPC attachments with their associations, propagations and
-   VPC routes, and static routes that point at the owner's attachments, VPNs or a blackhole;
+   VPC routes, static routes that point at the owner's attachments, VPNs or a blackhole, and
+   the isolation blackholes for the owner's VPCs (plan/isolation.py);
 2. spoke (each other account's stack, applied after the hub, whose state gives the TGW and route
-   table ids): the VPC attachment request; its acceptance, association, propagations and the
-   static routes to it, made in the owner account through a provider alias; and the VPC's routes
-   to the TGW, once the attachment is accepted.
+   table ids): the VPC attachment request; its acceptance, association, propagations, the
+   static routes to it and the isolation blackholes for its CIDR, made in the owner account
+   through a provider alias; and the VPC's routes to the TGW, once the attachment is accepted.
 
 Every attached VPC gets, in each of its route tables, a route via the TGW to each CIDR its
 associated TGW route table can reach (propagated VPCs and VPNs, static routes), collapsed; a
@@ -29,6 +30,7 @@ from lzgen.model import OrgFile
 from lzgen.model.transit_gateway import TransitGateway
 from lzgen.model.vpc import Vpc
 from lzgen.plan.index import PlanIndex
+from lzgen.plan.isolation import blackholes
 from lzgen.plan.naming import ident
 from lzgen.plan.sharing import principal_reads, principals
 from lzgen.plan.types import (
@@ -196,6 +198,23 @@ def _static_routes(
     return hub, spoke
 
 
+def _blackholes(tgw: TransitGateway, attached: list[Vpc]) -> dict[str, list[dict[str, Any]]]:
+    """VPC name -> the isolation blackholes for its CIDR (plan/isolation.py)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for hole in blackholes(tgw, attached):
+        found.setdefault(hole.vpc, []).append(
+            {
+                "id": ident(tgw.name, hole.table, hole.vpc, "blackhole"),
+                "table": ident(tgw.name, hole.table),
+                "table_name": hole.table,
+                "cidr": hole.cidr,
+                "vpc_name": hole.vpc,
+                "egress": hole.egress,
+            }
+        )
+    return found
+
+
 def plan_transit_gateways(index: PlanIndex) -> list[StackPart]:
     parts: list[StackPart] = []
     peers = _peer_cidrs(index.org)
@@ -226,6 +245,8 @@ def _plan_one(
     owned = [a for a in attachments if a["account"] == tgw.account]
     spokes = [a for a in attachments if a["account"] != tgw.account]
     hub_routes, spoke_routes = _static_routes(tgw, {a["vpc_name"] for a in owned})
+    holes = _blackholes(tgw, attached)
+    hub_holes = [h for a in owned for h in holes.get(a["vpc_name"], [])]
     shared = principals(index, tgw.share_with)
     vpns = _vpns(tgw)
     tgw_id = ident(tgw.name)
@@ -239,6 +260,7 @@ def _plan_one(
         "attachments": owned,
         "vpns": vpns,
         "routes": hub_routes,
+        "blackholes": hub_holes,
         "owner_remote": owner_remote,
     }
     # the owner's attached VPCs come from its VPC stack
@@ -253,6 +275,7 @@ def _plan_one(
             for v in vpns
         )
         + len(hub_routes)
+        + len(hub_holes)
     )
     parts = [
         StackPart(
@@ -275,10 +298,12 @@ def _plan_one(
         routes_to.setdefault(route["vpc"], []).append(route)
     for spoke in spokes:
         static = routes_to.get(spoke["id"], [])
+        isolation = holes.get(spoke["vpc_name"], [])
         ctx = {
             "tgw": hub_ctx,
             "attachment": spoke,
             "static_routes": static,
+            "blackholes": isolation,
             "hub_remote": hub_remote,
             "hub_alias": hub_alias,
         }
@@ -293,8 +318,12 @@ def _plan_one(
                     ),
                     FileSpec("outputs.tf", "transit_gateway/spoke_outputs.tf.j2", ctx),
                 ),
-                # request, acceptance, association, then propagations and routes
-                3 + len(spoke["propagations"]) + len(spoke["routes"]) + len(static),
+                # request, acceptance, association, then propagations, routes and blackholes
+                3
+                + len(spoke["propagations"])
+                + len(spoke["routes"])
+                + len(static)
+                + len(isolation),
                 depends_on=(hub_path,),
                 reads=((hub_remote, hub_path),),
                 providers=(ProviderSpec(hub_alias, tgw.account, tgw.region),),

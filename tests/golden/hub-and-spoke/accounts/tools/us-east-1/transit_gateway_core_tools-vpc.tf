@@ -51,6 +51,17 @@ resource "aws_ec2_transit_gateway_route" "core_shared_10-31-0-0-20" {
   transit_gateway_attachment_id  = aws_ec2_transit_gateway_vpc_attachment_accepter.core_tools-vpc.transit_gateway_attachment_id
 }
 
+# 10.30.0.0/20 -> blackhole (isolation): route table spokes sends 0.0.0.0/0 to shared-prod,
+# and shared-prod routes this VPC back via the Transit Gateway. This VPC does not propagate
+# into spokes, so the VPCs associated with spokes must not reach it that way either.
+resource "aws_ec2_transit_gateway_route" "core_spokes_tools-vpc_blackhole" {
+  provider = aws.network_us-east-1
+
+  destination_cidr_block         = "10.30.0.0/20"
+  transit_gateway_route_table_id = data.terraform_remote_state.core_tgw.outputs.core_route_table_ids["spokes"]
+  blackhole                      = true
+}
+
 resource "aws_route" "tools-vpc-private-a_tgw_0-0-0-0-0" {
   route_table_id         = aws_route_table.tools-vpc_private_a.id
   destination_cidr_block = "0.0.0.0/0"
