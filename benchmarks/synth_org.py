@@ -60,6 +60,7 @@ organization:
   trusted_services: []
   policy_types: []
   state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+  pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
 organizational_units:
   - name: Infrastructure
   - name: Workloads

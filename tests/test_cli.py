@@ -85,7 +85,7 @@ def test_validate_errors_exit_1() -> None:
     path = ERRORS / "vpc_overlap.yaml"
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert f"{path}:22:11: error LZ3005: VPC 'app-vpc'" in result.stdout
+    assert f"{path}:23:11: error LZ3005: VPC 'app-vpc'" in result.stdout
     assert result.stdout.endswith("1 error, 0 warnings\n")
 
 
@@ -143,7 +143,7 @@ def test_json_format() -> None:
                 "severity": "error",
                 "message": "VPC 'v' names unknown account 'netwrok'",
                 "file": str(path),
-                "line": 13,
+                "line": 14,
                 "column": 14,
                 "path": "vpcs[0].account",
                 "hint": "did you mean 'network'?",
@@ -175,9 +175,9 @@ def test_sarif_format() -> None:
     assert "shared-prod" in res["message"]["text"]
     loc = res["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == str(path)
-    assert loc["region"] == {"startLine": 22, "startColumn": 11}
+    assert loc["region"] == {"startLine": 23, "startColumn": 11}
     related = res["relatedLocations"][0]["physicalLocation"]["region"]
-    assert related == {"startLine": 15, "startColumn": 11}
+    assert related == {"startLine": 16, "startColumn": 11}
 
 
 def test_sarif_levels_for_warnings(tmp_path: Path) -> None:
@@ -206,8 +206,8 @@ def test_editor_format() -> None:
     parsed = [EDITOR_LINE.match(line) for line in lines]
     assert all(parsed), lines
     assert [(m["file"], int(m["line"]), int(m["col"]), m["code"]) for m in parsed if m] == [
-        (str(path), 17, 19, "LZ3007"),
-        (str(path), 17, 19, "LZ3101"),
+        (str(path), 18, 19, "LZ3007"),
+        (str(path), 18, 19, "LZ3101"),
     ]
 
 

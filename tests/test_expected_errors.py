@@ -36,33 +36,33 @@ class Expected:
 # file (tests/errors/<case>.yaml) -> the first error, and the exit code of validate and render
 TABLE: dict[str, Expected] = {
     "alias_bomb": Expected("LZ1003", 5, 45),
-    "allowed_regions_without_vpc_region": Expected("LZ7003", 14, 41),
-    "az_not_in_region": Expected("LZ2008", 16, 17),
+    "allowed_regions_without_vpc_region": Expected("LZ7003", 15, 41),
+    "az_not_in_region": Expected("LZ2008", 17, 17),
     "deep_nesting": Expected("LZ1006", 2, 68),
-    "duplicate_account_email": Expected("LZ2004", 14, 12),
+    "duplicate_account_email": Expected("LZ2004", 15, 12),
     "duplicate_key": Expected("LZ1002", 6, 3),
-    "elastic_ip_quota": Expected("LZ8002", 26, 19),
+    "elastic_ip_quota": Expected("LZ8002", 27, 19),
     "empty": Expected("LZ1010", 1, 1),
     "invalid_utf8": Expected("LZ1001", 3, 1),
-    "ipv6_in_ipv4_field": Expected("LZ3006", 15, 11),
-    "missing_key": Expected("LZ1011", 12, 5),
-    "nat_without_public_tier": Expected("LZ3007", 17, 19),
+    "ipv6_in_ipv4_field": Expected("LZ3006", 16, 11),
+    "missing_key": Expected("LZ1011", 13, 5),
+    "nat_without_public_tier": Expected("LZ3007", 18, 19),
     "not_a_mapping": Expected("LZ1012", 1, 1),
     "nul_byte": Expected("LZ1001", 3, 1),
     "python_tag": Expected("LZ1005", 2, 15),
-    "scp_denies_access_role": Expected("LZ7004", 13, 30),
-    "subnet_outside_vpc": Expected("LZ3002", 21, 30),
+    "scp_denies_access_role": Expected("LZ7004", 14, 30),
+    "subnet_outside_vpc": Expected("LZ3002", 22, 30),
     "syntax_error": Expected("LZ1001", 4, 25),
-    "tiers_do_not_fit": Expected("LZ3004", 19, 43),
+    "tiers_do_not_fit": Expected("LZ3004", 20, 43),
     "two_documents": Expected("LZ1001", 2, 1),
-    "unknown_account": Expected("LZ2002", 13, 14),
-    "unknown_key": Expected("LZ1010", 20, 9),
-    "unknown_ou": Expected("LZ2001", 12, 9),
-    "unknown_region": Expected("LZ2007", 14, 13),
+    "unknown_account": Expected("LZ2002", 14, 14),
+    "unknown_key": Expected("LZ1010", 21, 9),
+    "unknown_ou": Expected("LZ2001", 13, 9),
+    "unknown_region": Expected("LZ2007", 15, 13),
     "unquoted_account_id": Expected("LZ1012", 5, 26),
-    "vpc_overlap": Expected("LZ3005", 22, 11),
-    "vpc_slash_29": Expected("LZ3001", 15, 11),
-    "wrong_type": Expected("LZ1012", 16, 10),
+    "vpc_overlap": Expected("LZ3005", 23, 11),
+    "vpc_slash_29": Expected("LZ3001", 16, 11),
+    "wrong_type": Expected("LZ1012", 17, 10),
 }
 
 runner = CliRunner()
@@ -153,7 +153,7 @@ def test_render_reports_the_error_location_on_stderr(tmp_path: Path) -> None:
     path = ERRORS / "vpc_overlap.yaml"
     result = runner.invoke(app, ["render", str(path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert f"{path}:22:11: error LZ3005" in result.stderr
+    assert f"{path}:23:11: error LZ3005" in result.stderr
 
 
 def test_file_over_the_size_limit(

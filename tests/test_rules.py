@@ -18,6 +18,7 @@ from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES, PLAN_RULES
 from test_rules_adoption import FAILING as ADOPTION_FAILING
+from test_rules_identity import FAILING as IDENTITY_FAILING
 from test_rules_limits import FAILING as LIMITS_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
 from test_rules_opt_in_regions import FAILING as OPT_IN_FAILING
@@ -187,6 +188,7 @@ FAILING: list[tuple[str, str, Expected]] = [
           home_region: us-east-1
           management_account_id: "1111"
           state: { backend: local }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
           existing: { id: o-exampleorg1, root_id: r-ex01 }
           trusted_services: []
           policy_types: []
@@ -216,6 +218,7 @@ FAILING: list[tuple[str, str, Expected]] = [
           home_region: us-east-7
           management_account_id: "111111111111"
           state: { backend: s3, bucket: example-corp-tfstate, region: eu-wst-1 }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
           existing: { id: o-exampleorg1, root_id: r-ex01 }
           trusted_services: []
           policy_types: []
@@ -904,6 +907,7 @@ FAILING: list[tuple[str, str, Expected]] = [
           home_region: us-east-1
           management_account_id: "111111111111"
           state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
           max_stack_resources: 20
           existing: { id: o-exampleorg1, root_id: r-ex01 }
           trusted_services: []
@@ -921,7 +925,7 @@ FAILING: list[tuple[str, str, Expected]] = [
               - { name: public, type: public, size: 24 }
               - { name: app, type: private, size: 24 }
         """,
-        [("LZ8001", 11, 13)],
+        [("LZ8001", 12, 13)],
     ),
     (
         "LZ8001-organization-stack-at-the-organization",
@@ -931,6 +935,7 @@ FAILING: list[tuple[str, str, Expected]] = [
           home_region: us-east-1
           management_account_id: "111111111111"
           state: { backend: local }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
           max_stack_resources: 3
           existing: { id: o-exampleorg1, root_id: r-ex01 }
           trusted_services: []
@@ -1214,8 +1219,11 @@ def test_passing_snippet(snippet: str) -> None:
 
 
 # Every failing case of the rule tests: this file's and those of test_rules_network_hub.py,
-# test_rules_adoption.py, test_rules_limits.py and test_rules_opt_in_regions.py.
-ALL_FAILING = FAILING + HUB_FAILING + ADOPTION_FAILING + LIMITS_FAILING + OPT_IN_FAILING
+# test_rules_adoption.py, test_rules_identity.py, test_rules_limits.py and
+# test_rules_opt_in_regions.py.
+ALL_FAILING = (
+    FAILING + HUB_FAILING + ADOPTION_FAILING + IDENTITY_FAILING + LIMITS_FAILING + OPT_IN_FAILING
+)
 
 
 def test_every_rule_code_has_a_failing_case() -> None:

@@ -23,6 +23,7 @@ GREENFIELD = """
           home_region: us-east-1
           management_account_id: "111111111111"
           state: { backend: local }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
         """
 
 FAILING: list[tuple[str, str, Expected]] = [
@@ -33,7 +34,7 @@ FAILING: list[tuple[str, str, Expected]] = [
         accounts:
           - { name: network, email: aws+n@example.com, ou: Infrastructure, id: "222222222222" }
         """,
-        [("LZ2020", 8, 72)],
+        [("LZ2020", 9, 72)],
     ),
     (
         "LZ2021-ou-id-in-a-created-organization",
@@ -46,7 +47,7 @@ FAILING: list[tuple[str, str, Expected]] = [
         accounts:
           - { name: app-a, email: aws+app-a@example.com, ou: Workloads/Prod }
         """,
-        [("LZ2021", 8, 33), ("LZ2021", 10, 34)],
+        [("LZ2021", 9, 33), ("LZ2021", 11, 34)],
     ),
     (
         "LZ2022-share-through-an-ou-to-a-referenced-account",
@@ -88,6 +89,7 @@ FAILING: list[tuple[str, str, Expected]] = [
           management_account_id: "111111111111"
           existing: { id: o-exampleorg1, root_id: r-ex01 }
           state: { backend: local }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
         """,
         [("LZ7102", 5, 13)],
     ),

@@ -119,6 +119,7 @@ FAILING: list[tuple[str, str, Expected]] = [
           home_region: us-gov-west-1
           management_account_id: "111111111111"
           state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
           existing: { id: o-exampleorg1, root_id: r-ex01 }
           trusted_services: []
           policy_types: []
@@ -133,6 +134,7 @@ FAILING: list[tuple[str, str, Expected]] = [
           home_region: us-east-1
           management_account_id: "111111111111"
           state: { backend: s3, bucket: example-corp-tfstate, region: cn-north-1 }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
           existing: { id: o-exampleorg1, root_id: r-ex01 }
           trusted_services: []
           policy_types: []

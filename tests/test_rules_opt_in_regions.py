@@ -25,6 +25,7 @@ ORGANIZATION = """
           trusted_services: []
           policy_types: []
           state: { backend: local }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
         """
 
 UAE_VPC = """
@@ -40,7 +41,7 @@ UAE_VPC = """
         """
 
 FAILING: list[tuple[str, str, Expected]] = [
-    ("LZ2019-undeclared-vpc-region", ORGANIZATION + UAE_VPC, [("LZ2019", 13, 13)]),
+    ("LZ2019-undeclared-vpc-region", ORGANIZATION + UAE_VPC, [("LZ2019", 14, 13)]),
     (
         "LZ2019-declared-region-that-is-not-opt-in",
         ORGANIZATION.replace(

@@ -44,6 +44,7 @@ def test_header_matches_contract(org: dict[str, Any]) -> None:
         "trusted_services": [],
         "policy_types": [],
         "state": {"backend": "s3", "bucket": "example-corp-tfstate", "region": "us-east-1"},
+        "pipeline": {"trusted_principals": ["arn:aws:iam::111111111111:role/PlatformAdmin"]},
     }
     assert [ou["name"] for ou in org["organizational_units"]] == ["Infrastructure", "Workloads"]
 

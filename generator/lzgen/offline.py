@@ -84,8 +84,17 @@ def _remote_state_overrides(reads: dict[str, Path]) -> str:
 
 
 def placeholder(path: str) -> str:
-    """A stable 12-digit stand-in for a value only known after apply (an account id, say)."""
-    return str(int(hashlib.sha256(path.encode()).hexdigest()[:12], 16) % 10**12).zfill(12)
+    """A stable stand-in for a value only known after apply, shaped like what the output
+    holds: an OU, root or organization id where the provider validates that shape, else 12
+    digits (an account id, say)."""
+    digest = hashlib.sha256(path.encode()).hexdigest()
+    if path.startswith("ou_ids."):
+        return f"ou-{digest[:4]}-{digest[4:12]}"
+    if path == "root_id":
+        return f"r-{digest[:4]}"
+    if path == "organization_id":
+        return f"o-{digest[:10]}"
+    return str(int(digest[:12], 16) % 10**12).zfill(12)
 
 
 def _fill_unknown(value: Any, unknown: Any, path: str) -> Any:

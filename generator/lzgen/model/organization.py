@@ -21,7 +21,7 @@ ServicePrincipal = Annotated[
 ]
 PrincipalArn = Annotated[
     str,
-    StringConstraints(pattern=r"^arn:aws:iam::[0-9]{12}:(root|role/[A-Za-z0-9+=,.@_/-]{1,512})$"),
+    StringConstraints(pattern=r"^arn:aws:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$"),
 ]
 OidcHost = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]{0,252}(/[A-Za-z0-9._~/-]*)?$")
@@ -78,7 +78,7 @@ class Pipeline(StrictModel):
     """The role CI (or an operator) runs every stack as; created by the bootstrap stack."""
 
     role: RoleName = "lzgen-pipeline"
-    # who may assume it; neither given: principals of the management account that IAM allows
+    # who may assume it: roles by ARN (operators), CI's identity provider, or both (LZ4001)
     trusted_principals: list[PrincipalArn] = []
     oidc: OidcTrust | None = None
 

@@ -27,10 +27,7 @@ def plan_bootstrap(index: PlanIndex) -> list[StackPart]:
     o = index.org.organization
     state = o.state if isinstance(o.state, S3State) else None
     oidc = o.pipeline.oidc
-    principals = list(o.pipeline.trusted_principals)
-    if not principals and oidc is None:
-        # IAM policies of the management account decide who may assume the pipeline role
-        principals = [f"arn:aws:iam::{o.management_account_id}:root"]
+    principals = list(o.pipeline.trusted_principals)  # or oidc: LZ4001 asks for one
     context: dict[str, Any] = {
         "org_name": o.name,
         "management_account_id": o.management_account_id,

@@ -13,6 +13,7 @@ from lzgen.rules.baseline import (
     policy_names,
     settings_targets,
 )
+from lzgen.rules.identity import pipeline_trust
 from lzgen.rules.limits import (
     elastic_ips,
     interface_endpoints,
@@ -76,6 +77,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *adoption.RULES,
     outside_ous.RULE,
     kept_services.RULE,
+    pipeline_trust.RULE,
     *regions.RULES,
     opt_in_regions.RULE,
     partitions.RULE,

@@ -13,7 +13,7 @@ resource "aws_iam_role" "pipeline" {
       {
         Sid       = "Operators"
         Effect    = "Allow"
-        Principal = { AWS = ["arn:aws:iam::123456789012:root"] }
+        Principal = { AWS = ["arn:aws:iam::123456789012:role/PlatformAdmin"] }
         Action    = "sts:AssumeRole"
       },
     ]

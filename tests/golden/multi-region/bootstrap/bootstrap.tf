@@ -143,7 +143,7 @@ resource "aws_iam_role" "pipeline" {
       {
         Sid       = "Operators"
         Effect    = "Allow"
-        Principal = { AWS = ["arn:aws:iam::100000000001:root"] }
+        Principal = { AWS = ["arn:aws:iam::100000000001:role/PlatformAdmin"] }
         Action    = "sts:AssumeRole"
       },
     ]

@@ -13,7 +13,7 @@ resource "aws_iam_role" "pipeline" {
       {
         Sid       = "Operators"
         Effect    = "Allow"
-        Principal = { AWS = ["arn:aws:iam::700000000007:root"] }
+        Principal = { AWS = ["arn:aws:iam::700000000007:role/PlatformAdmin"] }
         Action    = "sts:AssumeRole"
       },
     ]
