@@ -15,7 +15,7 @@ from lzgen.load import load_text
 from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
 from lzgen.pipeline import validate_document
-from lzgen.plan.vpc import vpc_context
+from lzgen.plan.vpc_context import vpc_context
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "org.yaml"
 DATA_TIER = "      - { name: data,   type: isolated, size: 22 }\n"

@@ -19,7 +19,7 @@ from lzgen.plan import build_plan
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.stack import account_local
 from lzgen.plan.types import ProviderSpec
-from lzgen.plan.vpc import vpc_context
+from lzgen.plan.vpc_context import vpc_context
 from lzgen.plan.vpc_peering import peering_context
 from lzgen.render import render
 

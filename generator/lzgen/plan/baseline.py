@@ -17,73 +17,19 @@ management account id, the home region and the trail name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lzgen.model import OrgFile
 from lzgen.model.baseline import Baseline, ParametrisedPolicy
-from lzgen.model.organization import Account
+from lzgen.plan.index import PlanIndex
+from lzgen.plan.log_archive import LogArchive, log_archive, trail_arn, trail_name
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.stack import MANAGEMENT, account_id_expr
 from lzgen.plan.types import ORGANIZATION, ORGANIZATION_TRAIL, FileSpec, ProviderSpec, StackPart
 from lzgen.scp import LIBRARY, policy_context
 
-if TYPE_CHECKING:
-    from lzgen.plan.index import PlanIndex
-
 TRAIL_LOG_GROUP = "/lzgen/organization-trail"
 TRAIL_LOG_RETENTION_DAYS = 365
-
-
-@dataclass(frozen=True)
-class LogArchive:
-    """Where the log archive lives and the names other stacks derive from it."""
-
-    account: Account
-    region: str
-    bucket: str
-
-    @property
-    def home(self) -> tuple[str, str]:
-        return (self.account.name, self.region)
-
-    @property
-    def stack_path(self) -> str:
-        return f"accounts/{self.account.name}/{self.region}"
-
-    @property
-    def bucket_arn(self) -> str:
-        return f"arn:aws:s3:::{self.bucket}"
-
-
-def log_bucket_name(org: OrgFile) -> str:
-    """Globally unique through the management account id, at most 63 characters."""
-    name = f"log-archive-{org.organization.management_account_id}-{org.organization.name}"
-    return name[:63].rstrip("-")
-
-
-def log_archive(org: OrgFile) -> LogArchive | None:
-    if org.baseline is None:
-        return None
-    account = next(a for a in org.accounts if a.name == org.baseline.log_archive_account)
-    return LogArchive(account, org.organization.home_region, log_bucket_name(org))
-
-
-def central_flow_logs(org: OrgFile) -> LogArchive | None:
-    """The log archive when VPC flow logs go to its bucket, else None."""
-    archive = log_archive(org)
-    if archive is None or org.baseline is None or org.baseline.flow_logs_destination != "central":
-        return None
-    return archive
-
-
-def trail_name(org: OrgFile) -> str:
-    return f"{org.organization.name}-organization-trail"
-
-
-def trail_arn(org: OrgFile) -> str:
-    o = org.organization
-    return f"arn:aws:cloudtrail:{o.home_region}:{o.management_account_id}:trail/{trail_name(org)}"
 
 
 # --- service control policies ---------------------------------------------------------------

@@ -14,8 +14,8 @@ from typing import Any
 from lzgen.model import OrgFile
 from lzgen.model.organization import Account
 from lzgen.model.vpc import Vpc
-from lzgen.plan.baseline import central_flow_logs
-from lzgen.plan.vpc import vpc_context
+from lzgen.plan.log_archive import central_flow_logs
+from lzgen.plan.vpc_context import vpc_context
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lzgen.hcl import hcl
 from lzgen.model import OrgFile
 from lzgen.model.sharing import ShareWith
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.stack import account_id_expr, needs_organization_state
 from lzgen.plan.types import ORGANIZATION
-
-if TYPE_CHECKING:
-    from lzgen.plan.index import PlanIndex
 
 
 def principals(index: PlanIndex, share: ShareWith) -> list[dict[str, Any]]:

@@ -3,12 +3,13 @@ providers with the role they assume, backend, remote state reads, account ids)."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lzgen import __version__
 from lzgen.hcl import hcl
 from lzgen.model import OrgFile
 from lzgen.model.organization import S3State, adopted
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.types import (
     BOOTSTRAP,
     DEPLOYER_ROLE,
@@ -19,9 +20,6 @@ from lzgen.plan.types import (
     StackPart,
     adoption_path,
 )
-
-if TYPE_CHECKING:
-    from lzgen.plan.index import PlanIndex
 
 AWS_PROVIDER_CONSTRAINT = ">= 5.40, < 6.0"
 TERRAFORM_CONSTRAINT = ">= 1.10"  # the S3 backend's use_lockfile needs 1.10
