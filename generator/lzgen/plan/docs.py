@@ -6,6 +6,7 @@ from typing import Any
 
 from lzgen.model.organization import S3State
 from lzgen.plan.index import PlanIndex
+from lzgen.plan.stack import MANAGEMENT
 from lzgen.plan.types import BOOTSTRAP, DEPLOYER_ROLE, FileSpec, Stack
 
 
@@ -25,9 +26,9 @@ def _credentials(index: PlanIndex, stack: Stack) -> str:
     o = index.org.organization
     if stack.path == BOOTSTRAP:
         return "the management account's administrator (the pipeline role does not exist yet)"
-    if stack.account == "(management)" or (
-        index.accounts.get(stack.account) is not None
-        and index.accounts[stack.account].id == o.management_account_id
+    account = index.accounts.get(stack.account)
+    if stack.account == MANAGEMENT or (
+        account is not None and account.id == o.management_account_id
     ):
         return f"the pipeline role `{o.pipeline.role}`"
     return f"the pipeline role, assuming `{o.deployer_role}` in {stack.account}"
