@@ -928,6 +928,32 @@ FAILING: list[tuple[str, str, Expected]] = [
         [("LZ8001", 12, 13)],
     ),
     (
+        "LZ8001-adopted-accounts-at-their-ou",
+        """
+        organizational_units:
+          - name: Infrastructure
+          - name: Workloads
+            children: [{ name: Prod }, { name: NonProd }]
+        accounts:
+          - { name: network, email: aws+network@example.com, ou: Infrastructure,
+              id: "222222222222" }
+          - { name: tools, email: aws+tools@example.com, ou: Infrastructure,
+              id: "333333333333" }
+          - { name: app-a, email: aws+app-a@example.com, ou: Workloads/Prod }
+        organization:
+          name: example-corp
+          home_region: us-east-1
+          management_account_id: "111111111111"
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
+          state: { backend: local }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
+          max_stack_resources: 1
+        """,
+        [("LZ8001", 2, 11), ("LZ8001", 12, 9), ("LZ8001", 12, 9), ("LZ8001", 12, 9)],
+    ),
+    (
         "LZ8001-organization-stack-at-the-organization",
         """
         organization:
@@ -1600,3 +1626,15 @@ def test_attach_and_settings_targets_hint() -> None:
 
 
 FAILING_BY_ID = {i: s for i, s, _ in FAILING}
+
+
+def test_stack_size_hints_fit_the_stack() -> None:
+    found = {
+        d.message.split("'")[1]: d.hint
+        for d in diagnostics(org(FAILING_BY_ID["LZ8001-adopted-accounts-at-their-ou"]))
+    }
+    assert found["adopted-accounts/infrastructure"].startswith(
+        "an OU's existing accounts are adopted in one stack"
+    )
+    assert found["bootstrap"].endswith("max_stack_resources to at least 2")
+    assert found["deployer-role"].endswith("max_stack_resources to at least 2")

@@ -13,7 +13,15 @@ from collections.abc import Iterator
 
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import YamlPath
-from lzgen.plan.types import ORGANIZATION, ORGANIZATION_TRAIL, LandingZone, Stack
+from lzgen.plan.types import (
+    BOOTSTRAP,
+    DEPLOYER_ROLE,
+    ORGANIZATION,
+    ORGANIZATION_TRAIL,
+    LandingZone,
+    Stack,
+    adoption_path,
+)
 from lzgen.rules.base import PlanRule, RuleContext
 
 CODE = "LZ8001"
@@ -38,7 +46,8 @@ def check(ctx: RuleContext, lz: LandingZone) -> Iterator[Diagnostic]:
 
 
 def _origin(ctx: RuleContext, stack: Stack) -> YamlPath:
-    """The YAML node the stack belongs to: its account, its peering, or the organization."""
+    """The YAML node the stack belongs to: its account, its peering, its transit gateway, the
+    OU whose existing accounts it adopts, or the organization."""
     if stack.path.startswith("accounts/"):
         found = ctx.accounts.get(stack.path.split("/")[1])
         if found is not None:
@@ -52,11 +61,25 @@ def _origin(ctx: RuleContext, stack: Stack) -> YamlPath:
         hub = ctx.transit_gateways.get(stack.path.split("/", 1)[1])
         if hub is not None:
             return ("transit_gateways", hub[0], "name")
+    if stack.path.startswith("adopted-accounts/"):
+        for ou_path, ypath in ctx.ou_paths.items():
+            if adoption_path(ou_path) == stack.path:
+                return (*ypath, "name")
     return ("organization", "name")
 
 
 def _hint(stack: Stack, bound: int) -> str:
-    if stack.path in (ORGANIZATION, ORGANIZATION_TRAIL):
+    if stack.path in (BOOTSTRAP, DEPLOYER_ROLE):
+        return (
+            f"lzgen writes this stack whatever the file says; raise "
+            f"organization.max_stack_resources to at least {stack.resource_count}"
+        )
+    if stack.path.startswith("adopted-accounts/"):
+        advice = (
+            "an OU's existing accounts are adopted in one stack: place some of them in child "
+            "OUs of their own"
+        )
+    elif stack.path in (ORGANIZATION, ORGANIZATION_TRAIL):
         advice = "attach policies to OUs rather than to accounts one by one"
     else:
         advice = (
