@@ -25,7 +25,7 @@ from lzgen.scp import (
 LONGEST_ROLE = "R" * 64
 ALL_REGIONS = tuple(sorted(REGIONS))
 NAMES = sorted(LIBRARY)
-ROLE = "OrganizationAccountAccessRole"
+ROLE = "lzgen-deployer"
 
 
 def _params(name: str) -> dict[str, tuple[str, ...]]:

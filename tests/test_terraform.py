@@ -307,8 +307,9 @@ def test_org_organization_stack_outputs_every_account_id(
 ) -> None:
     plan = offline_plans.plan("org", _org_stack(rendered_examples, "organization"))
     output = plan.data["output_changes"]["account_ids"]
-    assert output["after"] == {"network": "222222222222"}
-    assert output["after_unknown"] == {"app-a": True, "log-archive": True}
+    # every account of examples/org.yaml is created: its id is known only after apply
+    assert output["after"] == {}
+    assert output["after_unknown"] == {"app-a": True, "log-archive": True, "network": True}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -409,7 +410,7 @@ def test_each_scp_is_the_library_policy_and_fits_the_size_limit(
     example: str, rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
     org = _org_yaml(example)
-    role = org["organization"].get("access_role", "OrganizationAccountAccessRole")
+    role = org["organization"].get("deployer_role", "lzgen-deployer")  # exempt where needed
     plan = offline_plans.plan(example, _stacks(rendered_examples, example)["organization"])
     for entry in org["baseline"]["service_control_policies"]:
         name = entry if isinstance(entry, str) else entry["name"]

@@ -1,7 +1,7 @@
 """lzgen's library of service control policies, and a small evaluator of their Deny statements.
 
 Each policy is a JSON file shipped in the wheel under ``templates/baseline/scp/``; the ones that
-take parameters (the regions to allow, lzgen's access role) are ``.json.j2`` templates. The
+take parameters (the regions to allow, lzgen's deployer role) are ``.json.j2`` templates. The
 plan writes the rendered JSON next to the organization stack, and the rules read exactly the
 same text, so what a rule checks is what Terraform attaches.
 
@@ -36,7 +36,7 @@ LIBRARY: dict[str, LibraryPolicy] = {
             "baseline/scp/allowed-regions.json.j2",
             "Denies regional services outside the listed regions; global services (IAM, "
             "Organizations, STS, Route 53, CloudFront, billing, support) stay usable. lzgen's "
-            "access role is exempt.",
+            "deployer role is exempt.",
             ("regions",),
         ),
         LibraryPolicy(
@@ -59,14 +59,14 @@ LIBRARY: dict[str, LibraryPolicy] = {
             "protect-security-services",
             "baseline/scp/protect-security-services.json.j2",
             "Denies stopping, deleting or reconfiguring CloudTrail, AWS Config and GuardDuty. "
-            "lzgen's access role is exempt.",
+            "lzgen's deployer role is exempt.",
         ),
     )
 }
 
 
 def access_role_arn_pattern(access_role: str) -> str:
-    """The access role in any account of the organization, as an ``ArnLike`` pattern."""
+    """The deployer role in any account of the organization, as an ``ArnLike`` pattern."""
     return f"arn:aws:iam::*:role/{access_role}"
 
 

@@ -50,7 +50,7 @@ def transit_gateway_path(name: str) -> str:
 
 @dataclass(frozen=True, order=True)
 class ProviderSpec:
-    """An AWS provider configuration of a stack: which account (assuming the access role
+    """An AWS provider configuration of a stack: which account (assuming the deployer role
     unless it is the management account) and region; ``alias`` None is the default one."""
 
     alias: str | None

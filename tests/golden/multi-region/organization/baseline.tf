@@ -38,7 +38,7 @@ resource "aws_organizations_policy_attachment" "deny-internet-gateways_account_a
 
 resource "aws_organizations_policy" "allowed-regions" {
   name        = "allowed-regions"
-  description = "Denies regional services outside the listed regions; global services (IAM, Organizations, STS, Route 53, CloudFront, billing, support) stay usable. lzgen's access role is exempt."
+  description = "Denies regional services outside the listed regions; global services (IAM, Organizations, STS, Route 53, CloudFront, billing, support) stay usable. lzgen's deployer role is exempt."
   type        = "SERVICE_CONTROL_POLICY"
   content     = jsonencode(jsondecode(file("${path.module}/scp/allowed-regions.json")))
 }

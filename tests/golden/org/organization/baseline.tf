@@ -28,7 +28,7 @@ resource "aws_organizations_policy_attachment" "deny-root-user_ou_workloads" {
 
 resource "aws_organizations_policy" "protect-security-services" {
   name        = "protect-security-services"
-  description = "Denies stopping, deleting or reconfiguring CloudTrail, AWS Config and GuardDuty. lzgen's access role is exempt."
+  description = "Denies stopping, deleting or reconfiguring CloudTrail, AWS Config and GuardDuty. lzgen's deployer role is exempt."
   type        = "SERVICE_CONTROL_POLICY"
   content     = jsonencode(jsondecode(file("${path.module}/scp/protect-security-services.json")))
 }
@@ -40,7 +40,7 @@ resource "aws_organizations_policy_attachment" "protect-security-services_ou_wor
 
 resource "aws_organizations_policy" "allowed-regions" {
   name        = "allowed-regions"
-  description = "Denies regional services outside the listed regions; global services (IAM, Organizations, STS, Route 53, CloudFront, billing, support) stay usable. lzgen's access role is exempt."
+  description = "Denies regional services outside the listed regions; global services (IAM, Organizations, STS, Route 53, CloudFront, billing, support) stay usable. lzgen's deployer role is exempt."
   type        = "SERVICE_CONTROL_POLICY"
   content     = jsonencode(jsondecode(file("${path.module}/scp/allowed-regions.json")))
 }
