@@ -12,7 +12,7 @@ from typing import Any
 
 from lzgen.model.organization import S3State
 from lzgen.plan.index import PlanIndex
-from lzgen.plan.stack import MANAGEMENT
+from lzgen.plan.stack import MANAGEMENT, STATE_KMS_ALIAS
 from lzgen.plan.types import BOOTSTRAP, FileSpec, ProviderSpec, StackPart
 
 NONCURRENT_STATE_DAYS = 90  # old state versions kept for rollback
@@ -31,7 +31,7 @@ def plan_bootstrap(index: PlanIndex) -> list[StackPart]:
     context: dict[str, Any] = {
         "org_name": o.name,
         "management_account_id": o.management_account_id,
-        "state": {"bucket": state.bucket} if state else None,
+        "state": {"bucket": state.bucket, "kms_alias": STATE_KMS_ALIAS} if state else None,
         "noncurrent_days": NONCURRENT_STATE_DAYS,
         "pipeline_role": o.pipeline.role,
         "deployer_role": o.deployer_role,

@@ -37,6 +37,15 @@ def state_key(org: OrgFile, stack_path: str) -> str:
     return f"{prefix}{stack_path}/terraform.tfstate"
 
 
+STATE_KMS_ALIAS = "alias/lzgen/terraform-state"  # the bootstrap stack's key for the state
+
+
+def state_kms_alias_arn(org: OrgFile, state: S3State) -> str:
+    """State objects are encrypted with the bootstrap's key (the management account's), by its
+    alias: ``encrypt`` alone would ask S3 for its own keys instead of the bucket's."""
+    return f"arn:aws:kms:{state.region}:{org.organization.management_account_id}:{STATE_KMS_ALIAS}"
+
+
 def remote_state(org: OrgFile, from_path: str, stack_path: str) -> dict[str, Any]:
     """How a stack at ``from_path`` reads the state of the stack at ``stack_path``."""
     state = org.organization.state
@@ -100,7 +109,12 @@ def _stack_files(
     state = org.organization.state
     backend: dict[str, Any] = {"type": state.backend}
     if isinstance(state, S3State):
-        backend.update(bucket=state.bucket, key=state_key(org, path), region=state.region)
+        backend.update(
+            bucket=state.bucket,
+            key=state_key(org, path),
+            region=state.region,
+            kms_key_id=state_kms_alias_arn(org, state),
+        )
     tags = {"ManagedBy": "lzgen", "LzgenStack": name, "Organization": org.organization.name}
     # Every account the stack acts in gets its id as a local, the management account too (its
     # VPCs' flow-log policies and peerings name it); the organization stack needs none.

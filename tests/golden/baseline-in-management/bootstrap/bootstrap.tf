@@ -1,5 +1,5 @@
 # The bootstrap: what every other stack needs before its first init. Apply it first, with the
-# management account's own credentials.
+# management account's own administrator credentials (README, First apply).
 
 # The pipeline role: every stack runs as it. In the management account it acts directly; in a
 # member account it assumes the deployer role (lzgen-deployer), which trusts only this role.
@@ -20,8 +20,9 @@ resource "aws_iam_role" "pipeline" {
   })
 }
 
-# Deploying a landing zone means creating roles, keys, networks and organization policies:
-# the pipeline role administers the management account (tests/checkov-skips.yaml says why).
+# Deploying a landing zone means creating the organization, its policies, roles, keys and
+# networks: the pipeline role administers the management account. What is narrow is who may
+# assume it (above), and the deployer role in member accounts trusts only it.
 resource "aws_iam_role_policy_attachment" "pipeline_administrator" {
   role       = aws_iam_role.pipeline.name
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"

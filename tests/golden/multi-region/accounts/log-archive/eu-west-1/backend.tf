@@ -4,6 +4,7 @@ terraform {
     key          = "landing-zone/accounts/log-archive/eu-west-1/terraform.tfstate"
     region       = "eu-west-1"
     encrypt      = true
+    kms_key_id   = "arn:aws:kms:eu-west-1:100000000001:alias/lzgen/terraform-state"
     use_lockfile = true
   }
 }
