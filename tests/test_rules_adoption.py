@@ -170,3 +170,16 @@ def test_missing_kept_lists_is_a_warning_that_names_both_keys() -> None:
     assert "`trusted_services` and `policy_types`" in d.message
     listed = FAILING[4][1].replace("state:", "trusted_services: []\n          state:")
     assert "`policy_types`" in only(org(listed)).message
+
+
+def test_account_settings_by_ou_do_not_reach_a_referenced_account() -> None:
+    snippet = """
+        accounts:
+          - { name: network, email: aws+network@example.com, ou: Infrastructure,
+              id: "222222222222", adopt: false }
+        account_settings:
+          - { ous: [Infrastructure], ebs_encryption_by_default: true }
+          - { accounts: [network], ebs_encryption_by_default: true }
+          - { accounts: all, s3_block_public_access: true }
+        """
+    assert diagnose(org(snippet)) == [("LZ2022", 5, 13)]

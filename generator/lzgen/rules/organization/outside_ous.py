@@ -1,9 +1,10 @@
 """LZ2022: nothing reaches an account that is not adopted through an OU alone.
 
 An account with ``adopt: false`` is only referenced: lzgen never moves it, so whatever OU the
-file gives it, it is not known to be there. A RAM share (subnet tier or transit gateway) or a
-service control policy attachment that names an OU would miss it, so one that reaches such an
-account only through an OU is an error; naming the account does reach it.
+file gives it, it is not known to be there, and validation treats it as outside every OU. A
+RAM share (subnet tier or transit gateway) or a service control policy attachment that names an
+OU would miss it, and an account settings entry by OU would say something AWS does not; so one
+that reaches such an account only through an OU is an error. Naming the account reaches it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ def _targets(ctx: RuleContext) -> Iterator[tuple[Sequence[str], Sequence[str], Y
     if ctx.org.baseline is not None:
         attach = ctx.org.baseline.attach
         yield attach.accounts, attach.ous, ("baseline", "attach"), "baseline.attach.accounts"
+    for k, entry in enumerate(ctx.org.account_settings):
+        if entry.accounts != "all":  # `all` reaches every account by name
+            yield entry.accounts, entry.ous, ("account_settings", k), "the entry's accounts"
 
 
 def _outside(ctx: RuleContext) -> list[tuple[int, Account]]:
