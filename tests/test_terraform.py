@@ -406,6 +406,22 @@ def test_each_scp_is_attached_to_exactly_the_configured_targets(
 
 
 @pytest.mark.parametrize("example", SCP_EXAMPLES)
+def test_each_scp_is_created_after_the_organization(
+    example: str, rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    """CreatePolicy fails until the organization exists with SERVICE_CONTROL_POLICY enabled;
+    no policy argument references the organization, so only depends_on orders them (found
+    applying examples/org.yaml against moto, which failed the same way)."""
+    plan = offline_plans.plan(example, _stacks(rendered_examples, example)["organization"])
+    policies = plan.of_type("aws_organizations_policy")
+    assert policies
+    for address in policies:
+        assert plan.config[address].get("depends_on") == ["aws_organizations_organization.this"], (
+            address
+        )
+
+
+@pytest.mark.parametrize("example", SCP_EXAMPLES)
 def test_each_scp_is_the_library_policy_and_fits_the_size_limit(
     example: str, rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:

@@ -7,6 +7,10 @@ resource "aws_organizations_policy" "deny-root-user" {
   description = "Denies every action to the root user of member accounts."
   type        = "SERVICE_CONTROL_POLICY"
   content     = jsonencode(jsondecode(file("${path.module}/scp/deny-root-user.json")))
+
+  # Organizations takes policies only once the organization exists with the
+  # SERVICE_CONTROL_POLICY type enabled, which nothing in the policy references.
+  depends_on = [aws_organizations_organization.this]
 }
 
 resource "aws_organizations_policy_attachment" "deny-root-user_ou_workloads_nonprod" {
@@ -24,6 +28,10 @@ resource "aws_organizations_policy" "deny-internet-gateways" {
   description = "Denies creating and attaching internet gateways (IPv4 and egress-only): accounts reach the internet only through a network hub. Applies to lzgen too."
   type        = "SERVICE_CONTROL_POLICY"
   content     = jsonencode(jsondecode(file("${path.module}/scp/deny-internet-gateways.json")))
+
+  # Organizations takes policies only once the organization exists with the
+  # SERVICE_CONTROL_POLICY type enabled, which nothing in the policy references.
+  depends_on = [aws_organizations_organization.this]
 }
 
 resource "aws_organizations_policy_attachment" "deny-internet-gateways_ou_workloads_nonprod" {
@@ -41,6 +49,10 @@ resource "aws_organizations_policy" "allowed-regions" {
   description = "Denies regional services outside the listed regions; global services (IAM, Organizations, STS, Route 53, CloudFront, billing, support) stay usable. lzgen's deployer role is exempt."
   type        = "SERVICE_CONTROL_POLICY"
   content     = jsonencode(jsondecode(file("${path.module}/scp/allowed-regions.json")))
+
+  # Organizations takes policies only once the organization exists with the
+  # SERVICE_CONTROL_POLICY type enabled, which nothing in the policy references.
+  depends_on = [aws_organizations_organization.this]
 }
 
 resource "aws_organizations_policy_attachment" "allowed-regions_ou_workloads_nonprod" {

@@ -1,0 +1,175 @@
+# VPC legacy-app (10.60.0.0/24) in us-east-1.
+
+resource "aws_vpc" "legacy-app" {
+  cidr_block                       = "10.60.0.0/24"
+  enable_dns_support               = true
+  enable_dns_hostnames             = true
+  assign_generated_ipv6_cidr_block = false
+
+  tags = {
+    Name = "legacy-app"
+  }
+}
+
+# The default security group of every VPC is emptied: nothing may use it by accident.
+resource "aws_default_security_group" "legacy-app" {
+  vpc_id = aws_vpc.legacy-app.id
+
+  tags = {
+    Name = "legacy-app-default-deny"
+  }
+}
+
+resource "aws_subnet" "legacy-app_app_a" {
+  vpc_id                  = aws_vpc.legacy-app.id
+  availability_zone       = "us-east-1a"
+  cidr_block              = "10.60.0.0/26"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "legacy-app-app-a"
+    Tier = "app"
+  }
+}
+
+resource "aws_subnet" "legacy-app_app_b" {
+  vpc_id                  = aws_vpc.legacy-app.id
+  availability_zone       = "us-east-1b"
+  cidr_block              = "10.60.0.64/26"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "legacy-app-app-b"
+    Tier = "app"
+  }
+}
+
+resource "aws_route_table" "legacy-app_isolated" {
+  vpc_id = aws_vpc.legacy-app.id
+
+  tags = {
+    Name = "legacy-app-isolated"
+  }
+}
+
+resource "aws_route_table_association" "legacy-app_app_a" {
+  subnet_id      = aws_subnet.legacy-app_app_a.id
+  route_table_id = aws_route_table.legacy-app_isolated.id
+}
+
+resource "aws_route_table_association" "legacy-app_app_b" {
+  subnet_id      = aws_subnet.legacy-app_app_b.id
+  route_table_id = aws_route_table.legacy-app_isolated.id
+}
+
+# Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
+# write to that group and nothing else.
+resource "aws_kms_key" "legacy-app_flow_logs" {
+  description             = "Flow logs of VPC legacy-app"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountAdministers"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:aws:iam::${local.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      {
+        Sid       = "CloudWatchLogsUsesForThisGroup"
+        Effect    = "Allow"
+        Principal = { Service = "logs.us-east-1.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+        Resource  = "*"
+        Condition = {
+          ArnEquals = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/legacy-app"
+          }
+        }
+      },
+    ]
+  })
+
+  tags = {
+    Name = "legacy-app-flow-logs"
+  }
+}
+
+resource "aws_kms_alias" "legacy-app_flow_logs" {
+  name          = "alias/lzgen/flow-logs/legacy-app"
+  target_key_id = aws_kms_key.legacy-app_flow_logs.key_id
+}
+
+resource "aws_cloudwatch_log_group" "legacy-app_flow_logs" {
+  name              = "/lzgen/vpc-flow-logs/legacy-app"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.legacy-app_flow_logs.arn
+}
+
+# Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
+# read them as IAM policies.
+data "aws_iam_policy_document" "legacy-app_flow_logs_trust" {
+  statement {
+    sid     = "VpcFlowLogsOfThisAccount"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:ec2:us-east-1:${local.account_id}:vpc-flow-log/*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "legacy-app_flow_logs" {
+  name               = "lzgen-flow-logs-legacy-app"
+  description        = "VPC flow logs of legacy-app deliver to their log group"
+  assume_role_policy = data.aws_iam_policy_document.legacy-app_flow_logs_trust.json
+}
+
+data "aws_iam_policy_document" "legacy-app_flow_logs_delivery" {
+  statement {
+    sid = "DeliverToThisLogGroupOnly"
+    actions = [
+      "logs:CreateLogStream",
+      "logs:DescribeLogStreams",
+      "logs:PutLogEvents",
+    ]
+    resources = [
+      aws_cloudwatch_log_group.legacy-app_flow_logs.arn,
+      "${aws_cloudwatch_log_group.legacy-app_flow_logs.arn}:*",
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "legacy-app_flow_logs" {
+  name   = "deliver-to-log-group"
+  role   = aws_iam_role.legacy-app_flow_logs.id
+  policy = data.aws_iam_policy_document.legacy-app_flow_logs_delivery.json
+}
+
+resource "aws_flow_log" "legacy-app" {
+  vpc_id               = aws_vpc.legacy-app.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.legacy-app_flow_logs.arn
+  iam_role_arn         = aws_iam_role.legacy-app_flow_logs.arn
+
+  tags = {
+    Name = "legacy-app"
+  }
+}

@@ -1,0 +1,7 @@
+# What exists already and is adopted, not created: read this stack's plan before its first
+# apply (README, First apply). `lzgen plan --offline` leaves this file out.
+
+import {
+  to = aws_organizations_account.shared-services
+  id = "210000000002"
+}

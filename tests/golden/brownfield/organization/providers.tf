@@ -1,0 +1,12 @@
+provider "aws" {
+  region              = "us-east-1"
+  allowed_account_ids = ["210000000001"]
+
+  default_tags {
+    tags = {
+      LzgenStack   = "organization"
+      ManagedBy    = "lzgen"
+      Organization = "brownco"
+    }
+  }
+}
