@@ -13,6 +13,7 @@ the working tree on every run, so a reused venv never tests stale code.
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import nox
@@ -59,7 +60,8 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session
 def terraform(session: nox.Session) -> None:
-    """terraform fmt/validate/offline plan of every stack of every example.
+    """terraform fmt/validate/offline plan of every stack of every example, and (side by side,
+    in a second pytest) the apply tests against moto.
 
     Needs ``terraform`` on PATH (the tests fail, not skip, without it). Providers come from the
     filesystem mirror in ``LZGEN_TF_PLUGIN_MIRROR``, defaulted to /opt/tf-plugins when that
@@ -69,7 +71,37 @@ def terraform(session: nox.Session) -> None:
     env = {}
     if "LZGEN_TF_PLUGIN_MIRROR" not in os.environ and TF_PLUGIN_MIRROR.is_dir():
         env["LZGEN_TF_PLUGIN_MIRROR"] = str(TF_PLUGIN_MIRROR)
-    session.run("pytest", "-m", "terraform", *session.posargs, env=env)
+    # The moto apply tests (tests/test_apply.py) mostly wait on moto while the offline
+    # validate/plan tests keep a core busy: run them side by side, the apply tests' output
+    # printed after the others'.
+    log = Path(session.create_tmp()) / "apply.log"
+    with log.open("w") as out:
+        apply = subprocess.Popen(
+            [
+                str(Path(session.bin) / "pytest"),
+                "-m",
+                "terraform",
+                "tests/test_apply.py",
+                *session.posargs,
+            ],
+            env={**os.environ, **env},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            session.run(
+                "pytest",
+                "-m",
+                "terraform",
+                "--ignore=tests/test_apply.py",
+                *session.posargs,
+                env=env,
+            )
+        finally:
+            status = apply.wait()
+    print(log.read_text(), end="")
+    if status != 0:
+        session.error(f"the apply tests failed (exit {status})")
 
 
 @nox.session
