@@ -37,8 +37,9 @@ def plan_bootstrap(index: PlanIndex) -> list[StackPart]:
         "deployer_role": o.deployer_role,
         "principals": principals,
         "oidc": {
+            # the issuer, host[/path]: the URL is https://<provider>, IAM's condition keys are
+            # <provider>:aud and <provider>:sub
             "provider": oidc.provider,
-            "host": oidc.provider,  # IAM condition keys are <issuer host[/path]>:aud, :sub
             "audience": oidc.audience,
             "subjects": oidc.subjects,
         }
