@@ -37,31 +37,29 @@ class RuleContext:
     _cache: dict[str, object] = field(default_factory=dict)
 
     @cached_property
-    def ou_paths(self) -> dict[str, YamlPath]:
-        """OU path ("Workloads/Prod") -> YAML path of that OU's entry."""
-        found: dict[str, YamlPath] = {}
+    def _ou_entries(self) -> dict[str, tuple[YamlPath, OrganizationalUnit]]:
+        """OU path ("Workloads/Prod") -> (YAML path of its entry, the entry); the first of
+        duplicate paths wins."""
+        found: dict[str, tuple[YamlPath, OrganizationalUnit]] = {}
 
         def walk(units: list[OrganizationalUnit], prefix: str, ypath: YamlPath) -> None:
             for i, unit in enumerate(units):
                 ou_path = f"{prefix}{unit.name}"
-                found.setdefault(ou_path, (*ypath, i))
+                found.setdefault(ou_path, ((*ypath, i), unit))
                 walk(unit.children, f"{ou_path}/", (*ypath, i, "children"))
 
         walk(self.org.organizational_units, "", ("organizational_units",))
         return found
 
     @cached_property
+    def ou_paths(self) -> dict[str, YamlPath]:
+        """OU path ("Workloads/Prod") -> YAML path of that OU's entry."""
+        return {path: ypath for path, (ypath, _) in self._ou_entries.items()}
+
+    @cached_property
     def ous(self) -> dict[str, OrganizationalUnit]:
-        """OU path -> that OU's entry; the first of duplicate paths wins."""
-        found: dict[str, OrganizationalUnit] = {}
-
-        def walk(units: list[OrganizationalUnit], prefix: str) -> None:
-            for unit in units:
-                found.setdefault(f"{prefix}{unit.name}", unit)
-                walk(unit.children, f"{prefix}{unit.name}/")
-
-        walk(self.org.organizational_units, "")
-        return found
+        """OU path -> that OU's entry."""
+        return {path: unit for path, (_, unit) in self._ou_entries.items()}
 
     @cached_property
     def accounts(self) -> dict[str, tuple[int, Account]]:
