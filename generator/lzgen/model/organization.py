@@ -127,9 +127,15 @@ class Account(StrictModel):
     quotas: AccountQuotas = AccountQuotas()
 
 
-def adopted(account: Account) -> bool:
-    """An existing account that lzgen imports and places in its OU."""
-    return account.id is not None and account.adopt
+def adopted(account: Account, management_account_id: str) -> bool:
+    """An existing member account that lzgen imports and places in its OU (never the
+    management account, which is the organization's, not a member to move)."""
+    return account.id not in (None, management_account_id) and account.adopt
+
+
+def referenced(account: Account, management_account_id: str) -> bool:
+    """An existing member account with ``adopt: false``: lzgen neither imports nor moves it."""
+    return account.id not in (None, management_account_id) and not account.adopt
 
 
 def in_ou(account: Account, ou_path: str) -> bool:

@@ -12,22 +12,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from lzgen.model.organization import Account, adopted
+from lzgen.model.organization import adopted
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident
 from lzgen.plan.stack import MANAGEMENT
 from lzgen.plan.types import ORGANIZATION, FileSpec, ProviderSpec, StackPart, adoption_path
 
 
-def adopting(index: PlanIndex, account: Account) -> bool:
-    """The account is an existing member that lzgen imports (never the management account)."""
-    return adopted(account) and account.id != index.org.organization.management_account_id
-
-
 def plan_account_adoption(index: PlanIndex) -> list[StackPart]:
     by_ou: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    management = index.org.organization.management_account_id
     for account in index.org.accounts:
-        if adopting(index, account):
+        if adopted(account, management):
             by_ou[account.ou].append(
                 {
                     "id": ident(account.name),

@@ -6,7 +6,7 @@ from typing import Any
 
 from lzgen.model.organization import S3State
 from lzgen.plan.index import PlanIndex
-from lzgen.plan.stack import MANAGEMENT
+from lzgen.plan.stack import is_management
 from lzgen.plan.types import BOOTSTRAP, DEPLOYER_ROLE, FileSpec, Stack
 
 
@@ -26,10 +26,7 @@ def _credentials(index: PlanIndex, stack: Stack) -> str:
     o = index.org.organization
     if stack.path == BOOTSTRAP:
         return "the management account's administrator (the pipeline role does not exist yet)"
-    account = index.accounts.get(stack.account)
-    if stack.account == MANAGEMENT or (
-        account is not None and account.id == o.management_account_id
-    ):
+    if is_management(index, stack.account):
         return f"the pipeline role `{o.pipeline.role}`"
     return f"the pipeline role, assuming `{o.deployer_role}` in {stack.account}"
 

@@ -17,6 +17,7 @@ from lzgen.model.organization import OrganizationalUnit
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.sharing import shares_anything
+from lzgen.plan.stack import is_management
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart
 
 STACKSETS = "member.org.stacksets.cloudformation.amazonaws.com"  # the deployer role's StackSet
@@ -52,9 +53,9 @@ def _opt_in_regions(index: PlanIndex) -> list[dict[str, Any]]:
         used |= {(a.name, o.home_region) for a in org.accounts}
     found = []
     for name, region in sorted(used):
-        account = index.accounts[name]
-        if region not in declared or account.id == o.management_account_id:
+        if region not in declared or is_management(index, name):
             continue  # the management account's regions are enabled before its stacks run
+        account = index.accounts[name]
         found.append(
             {
                 "id": ident(name, region),

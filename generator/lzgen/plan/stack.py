@@ -89,7 +89,9 @@ def _local_of(one_account: bool, account: str) -> str:
     return "local.account_id" if one_account else f"local.account_ids[{hcl(account)}]"
 
 
-def _is_management(index: PlanIndex, account_name: str) -> bool:
+def is_management(index: PlanIndex, account_name: str) -> bool:
+    """The provider account acts with the management account's own credentials: the sentinel,
+    or an account of the file whose id is the management account's."""
     account = index.accounts.get(account_name)
     return account_name == MANAGEMENT or (
         account is not None and account.id == index.org.organization.management_account_id
@@ -125,7 +127,7 @@ def _stack_files(
     management_id = hcl(org.organization.management_account_id)
     provider_ctx = []
     for p in providers:
-        management = _is_management(index, p.account)
+        management = is_management(index, p.account)
         # every provider pins the one account it may act in: the management account's own
         # credentials (the pipeline role), or the deployer role it assumes in a member account
         expr = management_id if management else _local_of(one_account, p.account)
@@ -215,12 +217,15 @@ def assemble_stack(index: PlanIndex, path: str, parts: list[StackPart]) -> Stack
     elif path != BOOTSTRAP:
         depends_on.add(ORGANIZATION)
     members = [
-        index.accounts.get(p.account) for p in providers if not _is_management(index, p.account)
+        index.accounts.get(p.account) for p in providers if not is_management(index, p.account)
     ]
     if members:
         depends_on.add(DEPLOYER_ROLE)
     # an adopted account acts only once it sits in its OU, where OU-wide shares reach it
-    depends_on.update(adoption_path(a.ou) for a in members if a is not None and adopted(a))
+    management = org.organization.management_account_id
+    depends_on.update(
+        adoption_path(a.ou) for a in members if a is not None and adopted(a, management)
+    )
     common = _stack_files(index, name=name, path=path, providers=providers, reads=reads)
     return Stack(
         name=name,

@@ -24,7 +24,7 @@ def check_accounts(ctx: RuleContext) -> Iterator[Diagnostic]:
         return
     mgmt = ctx.org.organization.management_account_id
     for i, account in enumerate(ctx.org.accounts):
-        if not adopted(account) or account.id == mgmt:
+        if not adopted(account, mgmt):
             continue
         yield ctx.doc.diagnostic(
             CODE_ACCOUNT,

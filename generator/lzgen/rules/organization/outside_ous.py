@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import YamlPath
-from lzgen.model.organization import Account, in_ou
+from lzgen.model.organization import Account, in_ou, referenced
 from lzgen.rules.base import Rule, RuleContext
 
 CODE = "LZ2022"
@@ -33,11 +33,7 @@ def _targets(ctx: RuleContext) -> Iterator[tuple[Sequence[str], Sequence[str], Y
 
 def _outside(ctx: RuleContext) -> list[tuple[int, Account]]:
     mgmt = ctx.org.organization.management_account_id
-    return [
-        (i, a)
-        for i, a in enumerate(ctx.org.accounts)
-        if a.id is not None and not a.adopt and a.id != mgmt
-    ]
+    return [(i, a) for i, a in enumerate(ctx.org.accounts) if referenced(a, mgmt)]
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
