@@ -41,7 +41,7 @@ def plan_account_adoption(index: PlanIndex) -> list[StackPart]:
         ]
         files = (
             FileSpec("accounts.tf", "account_adoption/accounts.tf.j2", context),
-            FileSpec("imports.tf", "organization/imports.tf.j2", {"imports": imports}),
+            FileSpec("imports.tf", "stack/imports.tf.j2", {"imports": imports}),
         )
         parts.append(
             StackPart(

@@ -3,8 +3,7 @@
 A capability plans ``StackPart``s (plan/<capability>.py); this module groups them by stack
 path, assembles each stack (plan/stack.py) and orders the stacks so every stack comes after the
 stacks it depends on: the bootstrap, then the organization, then the deployer role; ties
-broken by path. A new capability adds its
-planner to ``PLANNERS``.
+broken by path. A new capability adds its planner to ``PLANNERS``.
 """
 
 from __future__ import annotations

@@ -126,7 +126,7 @@ def plan_organization(index: PlanIndex) -> list[StackPart]:
         FileSpec("outputs.tf", "organization/outputs.tf.j2", context),
     ]
     if imports:
-        files.append(FileSpec("imports.tf", "organization/imports.tf.j2", {"imports": imports}))
+        files.append(FileSpec("imports.tf", "stack/imports.tf.j2", {"imports": imports}))
     resources = 1 + len(ous) + len(created) + int(ram_sharing)
     resources += len(regions)
     return [StackPart(ORGANIZATION, tuple(files), resources)]
