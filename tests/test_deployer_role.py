@@ -12,6 +12,9 @@ import yaml
 from cfnlint.api import ManualArgs, lint
 
 from conftest import RenderedExamples, tree_params
+from helpers import org
+from lzgen.load import load_text
+from lzgen.pipeline import check_document, render
 
 
 class _CfnLoader(yaml.SafeLoader):
@@ -61,3 +64,18 @@ def test_the_role_trusts_only_the_pipeline_role_of_this_organization(
     assert statement["Condition"] == {
         "StringEquals": {"aws:PrincipalOrgID": {"Ref": "OrganizationId"}}
     }
+
+
+def test_role_names_yaml_would_misread_are_quoted() -> None:
+    """IAM role names may start with '@' or hold ',' and '=': the template quotes them, so YAML
+    reads them as the names they are."""
+    text = org("").replace(
+        "management_account_id:", 'deployer_role: "@lz,deployer=1"\n  management_account_id:'
+    )
+    checked = check_document(load_text(text, "org.yaml"))
+    assert checked.plan is not None, [d.message for d in checked.diagnostics]
+    template = render(checked.plan)["deployer-role/deployer-role.yaml"]
+    role = yaml.load(template, Loader=_CfnLoader)["Resources"]["DeployerRole"]["Properties"]  # noqa: S506
+    assert role["RoleName"] == "@lz,deployer=1"
+    findings = list(lint(template, config=ManualArgs(regions=["us-east-1"])))
+    assert [str(m) for m in findings if not m.rule.id.startswith("I")] == []
