@@ -40,6 +40,7 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from conftest import RenderedExamples, render_example, terraform_env
+from lzgen.hcl import hcl
 from lzgen.offline import provider_aliases
 
 pytestmark = pytest.mark.terraform
@@ -151,11 +152,10 @@ def _s3_settings(endpoint: str) -> dict[str, Any]:
 
 
 def _hcl(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    """lzgen's own HCL literals, and objects of them (a backend's ``endpoints``)."""
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{k} = {_hcl(v)}" for k, v in value.items()) + " }"
-    return json.dumps(value)
+    return hcl(value)
 
 
 def _s3_backend_override(stack: Path, endpoint: str) -> str:

@@ -11,8 +11,8 @@ from helpers import org
 from lzgen.load import load_file, load_text
 from lzgen.pipeline import validate_document
 from lzgen.plan import build_plan
-from lzgen.plan.landing_zone import apply_order
 from lzgen.plan.log_archive import log_bucket_name
+from lzgen.plan.order import apply_order
 from lzgen.plan.types import Stack
 
 REPO = Path(__file__).resolve().parents[1]

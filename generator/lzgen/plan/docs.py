@@ -6,20 +6,9 @@ from typing import Any
 
 from lzgen.model.organization import S3State
 from lzgen.plan.index import PlanIndex
+from lzgen.plan.order import apply_waves
 from lzgen.plan.stack import is_management
 from lzgen.plan.types import BOOTSTRAP, DEPLOYER_ROLE, FileSpec, Stack
-
-
-def waves(stacks: list[Stack]) -> list[list[Stack]]:
-    """Stacks grouped into waves: each wave only after every earlier one; within a wave, any
-    order (or in parallel). ``stacks`` are in apply order, so dependencies come first."""
-    level: dict[str, int] = {}
-    for stack in stacks:
-        level[stack.path] = 1 + max((level[d] for d in stack.depends_on if d in level), default=-1)
-    grouped: list[list[Stack]] = [[] for _ in range(max(level.values(), default=-1) + 1)]
-    for stack in stacks:
-        grouped[level[stack.path]].append(stack)
-    return grouped
 
 
 def _credentials(index: PlanIndex, stack: Stack) -> str:
@@ -58,7 +47,7 @@ def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
         "adopts": any(s.path.startswith("adopted-accounts/") for s in stacks),
         "waves": [
             [{"path": s.path, "credentials": _credentials(index, s)} for s in wave]
-            for wave in waves(stacks)
+            for wave in apply_waves({s.path: s for s in stacks})
         ],
         "destroy_order": [s.path for s in reversed(stacks)],
         "stacks": [

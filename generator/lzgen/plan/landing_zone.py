@@ -19,11 +19,12 @@ from lzgen.plan.bootstrap import plan_bootstrap
 from lzgen.plan.deployer_role import plan_deployer_role
 from lzgen.plan.docs import plan_docs
 from lzgen.plan.index import PlanIndex
+from lzgen.plan.order import apply_order
 from lzgen.plan.organization import plan_organization
 from lzgen.plan.ram_share import plan_ram_shares
 from lzgen.plan.stack import assemble_stack
 from lzgen.plan.transit_gateway import plan_transit_gateways
-from lzgen.plan.types import ORGANIZATION, LandingZone, Stack, StackPart
+from lzgen.plan.types import ORGANIZATION, LandingZone, StackPart
 from lzgen.plan.vpc import plan_vpcs
 from lzgen.plan.vpc_peering import plan_vpc_peerings
 
@@ -52,30 +53,3 @@ def build_plan(org: OrgFile) -> LandingZone:
     stacks = {path: assemble_stack(index, path, parts) for path, parts in by_path.items()}
     ordered = apply_order(stacks)
     return LandingZone(org.organization.name, ordered, plan_docs(index, list(ordered)))
-
-
-def apply_order(stacks: dict[str, Stack]) -> tuple[Stack, ...]:
-    """Topological order of the stack DAG; among stacks that are ready, by path."""
-    # Kahn's algorithm in waves: a wave is every stack whose dependencies are all in earlier
-    # waves, sorted by path. Linear in stacks + edges (a wiring stack may depend on 1,000).
-    waiting = {path: len(set(stack.depends_on) & stacks.keys()) for path, stack in stacks.items()}
-    dependents: dict[str, list[str]] = defaultdict(list)
-    for path, stack in stacks.items():
-        for dep in set(stack.depends_on) & stacks.keys():
-            dependents[dep].append(path)
-    ordered: list[Stack] = []
-    ready = sorted(path for path, count in waiting.items() if count == 0)
-    while ready:
-        following: list[str] = []
-        for path in ready:
-            ordered.append(stacks[path])
-            del waiting[path]
-            for later in dependents[path]:
-                waiting[later] -= 1
-                if waiting[later] == 0:
-                    following.append(later)
-        ready = sorted(following)
-    if waiting:
-        cycle = ", ".join(sorted(waiting))
-        raise AssertionError(f"stack dependency cycle among: {cycle}")  # a planner bug
-    return tuple(ordered)
