@@ -7,6 +7,7 @@ from typing import Literal
 from lzgen.model.account_settings import AccountSettings
 from lzgen.model.baseline import Baseline
 from lzgen.model.common import StrictModel
+from lzgen.model.directory import Directory
 from lzgen.model.organization import Account, Organization, OrganizationalUnit
 from lzgen.model.transit_gateway import TransitGateway
 from lzgen.model.vpc import Vpc
@@ -23,3 +24,4 @@ class OrgFile(StrictModel):
     account_settings: list[AccountSettings] = []
     transit_gateways: list[TransitGateway] = []
     vpc_peerings: list[VpcPeering] = []
+    directories: list[Directory] = []
