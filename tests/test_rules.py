@@ -2,8 +2,9 @@
 
 Every snippet is placed first in the file (helpers.org), so line 1 is the snippet's first line.
 Every code in ``lzgen.rules.ALL_RULES`` has at least one failing case here, in
-test_rules_network_hub.py (the network hub's rules) or in test_rules_limits.py (AWS quotas and
-partitions), checked below over the three tables.
+test_rules_network_hub.py (the network hub's rules), test_rules_limits.py (AWS quotas and
+partitions), test_rules_directory.py (shared directories) or the other rule test modules,
+checked below over all their tables.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES, PLAN_RULES
 from test_rules_adoption import FAILING as ADOPTION_FAILING
+from test_rules_directory import FAILING as DIRECTORY_FAILING
 from test_rules_identity import FAILING as IDENTITY_FAILING
 from test_rules_limits import FAILING as LIMITS_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
@@ -1245,10 +1247,16 @@ def test_passing_snippet(snippet: str) -> None:
 
 
 # Every failing case of the rule tests: this file's and those of test_rules_network_hub.py,
-# test_rules_adoption.py, test_rules_identity.py, test_rules_limits.py and
-# test_rules_opt_in_regions.py.
+# test_rules_adoption.py, test_rules_identity.py, test_rules_limits.py,
+# test_rules_opt_in_regions.py and test_rules_directory.py.
 ALL_FAILING = (
-    FAILING + HUB_FAILING + ADOPTION_FAILING + IDENTITY_FAILING + LIMITS_FAILING + OPT_IN_FAILING
+    FAILING
+    + HUB_FAILING
+    + ADOPTION_FAILING
+    + IDENTITY_FAILING
+    + LIMITS_FAILING
+    + OPT_IN_FAILING
+    + DIRECTORY_FAILING
 )
 
 

@@ -13,6 +13,16 @@ from lzgen.rules.baseline import (
     policy_names,
     settings_targets,
 )
+from lzgen.rules.directory import (
+    consumer_overlap,
+    consumer_region,
+    consumer_shares,
+    controller_tier,
+    domain,
+    short_name,
+)
+from lzgen.rules.directory import references as directory_references
+from lzgen.rules.directory import share_method as directory_share_method
 from lzgen.rules.identity import pipeline_trust
 from lzgen.rules.limits import (
     elastic_ips,
@@ -120,6 +130,14 @@ ALL_RULES: tuple[Rule, ...] = (
     vpcs_per_region.RULE,
     interface_endpoints.RULE,
     tgw_attachments.RULE,
+    directory_references.RULE,
+    domain.RULE,
+    short_name.RULE,
+    controller_tier.RULE,
+    consumer_overlap.RULE,
+    consumer_shares.RULE,
+    directory_share_method.RULE,
+    consumer_region.RULE,
 )
 
 

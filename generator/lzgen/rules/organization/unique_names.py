@@ -1,8 +1,8 @@
 """LZ2003: names that become addresses must be unique.
 
-Org-wide: accounts, VPCs, transit gateways, VPC peerings. Within their parent: sibling OUs,
-a VPC's subnet tiers, a transit gateway's route tables, and the VPN connections of one
-transit gateway or of one VPC's virtual private gateway. Case is ignored.
+Org-wide: accounts, VPCs, transit gateways, VPC peerings, directories. Within their parent:
+sibling OUs, a VPC's subnet tiers, a transit gateway's route tables, and the VPN connections of
+one transit gateway or of one VPC's virtual private gateway. Case is ignored.
 """
 
 from __future__ import annotations
@@ -62,6 +62,11 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
         "VPC peering",
         [(p.name, ("vpc_peerings", i, "name")) for i, p in enumerate(org.vpc_peerings)],
     )
+    yield from _duplicates(
+        ctx,
+        "directory",
+        [(d.name, ("directories", i, "name")) for i, d in enumerate(org.directories)],
+    )
     yield from _ou_siblings(ctx, org.organizational_units, ("organizational_units",))
     for vi, vpc in enumerate(org.vpcs):
         yield from _duplicates(
@@ -99,7 +104,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
 
 RULE = Rule(
     CODE,
-    "names are unique: accounts, VPCs, TGWs, peerings, sibling OUs, tiers, TGW route tables, "
-    "VPN connections",
+    "names are unique: accounts, VPCs, TGWs, peerings, directories, sibling OUs, tiers, TGW "
+    "route tables, VPN connections",
     check,
 )

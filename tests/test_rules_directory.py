@@ -1,0 +1,378 @@
+"""Rules of shared AWS Managed Microsoft AD directories: names they refer to (LZ2023, and
+LZ2003 for their names), domain and NetBIOS names (LZ4101, LZ4102), the domain controllers'
+tier (LZ4103), consumer VPCs' ranges, shares, regions and way to Systems Manager (LZ4105,
+LZ4106, LZ4108, LZ4109), the share method (LZ4107) and the share quota (LZ8006).
+
+Same conventions as test_rules.py (helpers.org puts the snippet first, so line 1 is the
+snippet's first line). Each snippet starts with its `directories:`; ``FAILING`` here counts for
+test_rules.py's every-code check.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import diagnose, diagnostics, only, org
+from lzgen.diagnostics import Location
+
+Expected = list[tuple[str, int, int]]
+
+
+def _vpc(
+    name: str,
+    cidr: str,
+    *,
+    account: str = "network",
+    region: str = "us-east-1",
+    azs: str = "a, b",
+    tier: str = "{ name: dc, type: isolated, size: 24 }",
+    extra: str = "",
+) -> str:
+    """A VPC without NAT gateways: 7 lines (8 with ``extra``, a line of its own)."""
+    text = f"""
+          - name: {name}
+            account: {account}
+            region: {region}
+            cidr: {cidr}
+            azs: [{azs}]
+            nat_gateways: none
+            subnets: [{tier}]"""
+    return text + (f"\n            {extra}" if extra else "")
+
+
+SSM = "endpoints: { interface: [ssm, ssmmessages, ec2messages] }"
+# an overlapping VPC that is not peered: LZ3005 leaves it to the directory rule
+SSM_OVERLAP = f"allow_overlap: true\n            {SSM}"
+SHARED = _vpc("shared", "10.0.0.0/16")
+APP = _vpc("app", "10.1.0.0/16", account="app-a", extra=SSM)
+
+
+def network(*vpcs: str, peers: tuple[str, ...] = ("app",)) -> str:
+    """The `vpcs:` section of ``vpcs`` and a peering of each of ``peers`` with `shared`."""
+    peerings = "".join(
+        f"\n          - {{ name: {p}-shared, requester: {p}, accepter: shared }}" for p in peers
+    )
+    return "\n        vpcs:" + "".join(vpcs) + "\n        vpc_peerings:" + peerings + "\n"
+
+
+# the directory's VPC `shared` in account network; consumer `app` in account app-a, peered
+VPCS = network(SHARED, APP)
+
+
+def directory(**fields: str) -> str:
+    """The `directories:` section with one valid directory, ``fields`` replacing or adding
+    keys (in this order; new keys last): lines 1-8."""
+    values = {
+        "name": "corp",
+        "domain": "corp.example.com",
+        "short_name": "CORP",
+        "vpc": "shared",
+        "tier": "dc",
+        "share_with": "{ accounts: [app-a] }",
+        "consumer_vpcs": "[app]",
+    } | fields
+    body = "".join(f"\n            {key}: {value}" for key, value in values.items())
+    return "\n        directories:\n          -" + body.replace("\n            ", " ", 1)
+
+
+FAILING: list[tuple[str, str, Expected]] = [
+    # --- LZ2023 names a directory refers to ---------------------------------------------
+    (
+        "LZ2023-only-for-a-directory-whose-names-are-all-unknown",
+        directory(
+            vpc="nowhere",
+            share_with="{ accounts: [nobody], ous: [Nowhere], exclude_accounts: [x] }",
+            consumer_vpcs="[none, shared, none]",
+            share_method="organizations",
+        )
+        + VPCS,
+        [
+            ("LZ2023", 5, 10),
+            ("LZ2023", 7, 30),
+            ("LZ2023", 7, 45),
+            ("LZ2023", 7, 74),
+            ("LZ2023", 8, 21),
+            ("LZ2023", 8, 35),
+        ],
+    ),
+    ("LZ2023-unknown-vpc", directory(vpc="shraed") + VPCS, [("LZ2023", 5, 10)]),
+    ("LZ2023-unknown-tier", directory(tier="dcs") + VPCS, [("LZ2023", 6, 11)]),
+    (
+        "LZ2023-unknown-consumer-vpc",
+        directory(consumer_vpcs="[app, ap]") + VPCS,
+        [("LZ2023", 8, 26)],
+    ),
+    (
+        "LZ2023-unknown-share-targets",
+        directory(
+            share_with="{ accounts: [app-a, app-b], ous: [Workloads/Prd],\n"
+            "                          exclude_accounts: [netwrk] }"
+        )
+        + VPCS,
+        [("LZ2023", 7, 37), ("LZ2023", 7, 51), ("LZ2023", 8, 38)],
+    ),
+    (
+        "LZ2003-directory",
+        directory()
+        + """
+          - name: corp
+            domain: other.example.com
+            short_name: OTHER
+            vpc: shared
+            tier: dc
+        """
+        + VPCS,
+        [("LZ2003", 9, 11)],
+    ),
+    # --- LZ4101 domain, LZ4102 short_name --------------------------------------------------
+    ("LZ4101-single-label", directory(domain="corp") + VPCS, [("LZ4101", 3, 13)]),
+    ("LZ4101-underscore", directory(domain="corp_ad.example.com") + VPCS, [("LZ4101", 3, 13)]),
+    ("LZ4101-leading-hyphen", directory(domain="-corp.example.com") + VPCS, [("LZ4101", 3, 13)]),
+    ("LZ4101-empty-label", directory(domain="corp..example.com") + VPCS, [("LZ4101", 3, 13)]),
+    ("LZ4101-long-label", directory(domain=f"{'a' * 64}.example.com") + VPCS, [("LZ4101", 3, 13)]),
+    ("LZ4101-double-hyphen", directory(domain="corp--ad.example.com") + VPCS, [("LZ4101", 3, 13)]),
+    (
+        "LZ4102-sixteen-characters",
+        directory(short_name="CORPORATEDOMAIN1") + VPCS,
+        [("LZ4102", 4, 17)],
+    ),
+    ("LZ4102-forbidden-character", directory(short_name="CORP/AD") + VPCS, [("LZ4102", 4, 17)]),
+    ("LZ4102-leading-period", directory(short_name=".CORP") + VPCS, [("LZ4102", 4, 17)]),
+    ("LZ4102-space", directory(short_name="'CORP AD'") + VPCS, [("LZ4102", 4, 17)]),
+    # --- LZ4103 the domain controllers' tier ----------------------------------------------
+    (
+        "LZ4103-one-az",
+        directory() + network(_vpc("shared", "10.0.0.0/16", azs="a"), APP),
+        [("LZ4103", 6, 11)],
+    ),
+    (
+        "LZ4103-public-tier",
+        directory(tier="edge")
+        + network(
+            _vpc("shared", "10.0.0.0/16", tier="{ name: edge, type: public, size: 24 }"), APP
+        ),
+        [("LZ4103", 6, 11)],
+    ),
+    # --- LZ4105 consumer VPCs: distinct, not overlapping -------------------------------------
+    (
+        "LZ4105-overlaps-the-directory-vpc",
+        directory(consumer_vpcs="[app, near]")
+        + network(SHARED, APP, _vpc("near", "10.0.128.0/17", account="app-a", extra=SSM_OVERLAP)),
+        [("LZ4105", 8, 26)],
+    ),
+    (
+        "LZ4105-consumers-overlap",
+        directory(consumer_vpcs="[app, app2]")
+        + network(SHARED, APP, _vpc("app2", "10.1.0.0/20", account="app-a", extra=SSM_OVERLAP)),
+        [("LZ4105", 8, 26)],
+    ),
+    ("LZ4105-listed-twice", directory(consumer_vpcs="[app, app]") + VPCS, [("LZ4105", 8, 26)]),
+    (
+        "LZ4105-the-directory-vpc",
+        directory(consumer_vpcs="[app, shared]") + VPCS,
+        [("LZ4105", 8, 26)],
+    ),
+    # --- LZ4106 consumer accounts receive the share ------------------------------------------
+    (
+        "LZ4106-not-shared",
+        directory(share_with="{ ous: [Infrastructure] }") + VPCS,
+        [("LZ4106", 8, 21)],
+    ),
+    (
+        "LZ4106-excluded",
+        directory(share_with="{ ous: [Workloads], exclude_accounts: [app-a] }") + VPCS,
+        [("LZ4106", 8, 21)],
+    ),
+    (
+        "LZ4106-no-share-with",
+        """
+        directories:
+          - { name: corp, domain: corp.example.com, short_name: CORP, vpc: shared, tier: dc,
+              consumer_vpcs: [app] }
+        """
+        + VPCS,
+        [("LZ4106", 3, 23)],
+    ),
+    # --- LZ4107 share_method organizations -------------------------------------------------
+    (
+        "LZ4107-not-the-management-account",
+        directory(share_method="organizations") + VPCS,
+        [("LZ4107", 9, 19)],
+    ),
+    # --- LZ4108 consumer regions -----------------------------------------------------------
+    (
+        "LZ4108-other-region",
+        directory()
+        + network(
+            SHARED, _vpc("app", "10.1.0.0/16", account="app-a", region="eu-west-1", extra=SSM)
+        ),
+        [("LZ4108", 8, 21)],
+    ),
+]
+
+MANAGEMENT = """
+        accounts:
+          - { name: management, email: aws+root@example.com, ou: Infrastructure,
+              id: "111111111111" }
+          - { name: app-a, email: aws+app-a@example.com, ou: Workloads/Prod }
+        """
+
+PASSING: list[tuple[str, str]] = [
+    ("a-directory-shared-with-its-consumer", directory() + VPCS),
+    (
+        "a-consumer-vpc-in-the-owner-account-needs-no-share",
+        directory(consumer_vpcs="[app, tools]")
+        + network(SHARED, APP, _vpc("tools", "10.2.0.0/16", extra=SSM), peers=("app", "tools")),
+    ),
+    ("a-share-target-without-consumer-vpc", directory(consumer_vpcs="[]") + VPCS),
+    (
+        "a-consumer-account-reached-through-its-ou",
+        directory(share_with="{ ous: [Workloads], exclude_accounts: [network] }") + VPCS,
+    ),
+    (
+        "organizations-sharing-from-the-management-account",
+        directory(share_method="organizations")
+        + MANAGEMENT
+        + network(_vpc("shared", "10.0.0.0/16", account="management"), APP),
+    ),
+    (
+        "domain-and-netbios-names-at-their-limits",
+        directory(domain=f"{'a' * 63}.corp-1.example.com", short_name="CORP-1_AD.LONG1") + VPCS,
+    ),
+    (
+        "domain-controllers-in-a-private-tier-in-three-azs",
+        directory(tier="private")
+        + network(
+            _vpc(
+                "shared",
+                "10.0.0.0/16",
+                azs="a, b, c",
+                tier="{ name: private, type: private, size: 24 }",
+                extra=SSM,
+            ),
+            APP,
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), [pytest.param(s, e, id=i) for i, s, e in FAILING])
+def test_failing_snippet(snippet: str, expected: Expected) -> None:
+    assert diagnose(org(snippet)) == expected
+
+
+@pytest.mark.parametrize("snippet", [pytest.param(s, id=i) for i, s in PASSING])
+def test_passing_snippet(snippet: str) -> None:
+    assert diagnose(org(snippet)) == []
+
+
+FAILING_BY_ID = {i: s for i, s, _ in FAILING}
+
+
+def test_unknown_names_suggest_the_declared_ones() -> None:
+    found = diagnostics(org(FAILING_BY_ID["LZ2023-unknown-share-targets"]))
+    assert [(d.message, d.hint) for d in found] == [
+        ("share_with names unknown account 'app-b'", "did you mean 'app-a'?"),
+        ("share_with names unknown OU 'Workloads/Prd'", "did you mean 'Workloads/Prod'?"),
+        ("share_with excludes unknown account 'netwrk'", "did you mean 'network'?"),
+    ]
+    d = only(org(FAILING_BY_ID["LZ2023-unknown-tier"]))
+    assert d.message == (
+        "directory 'corp' names tier 'dcs', which is not a subnet tier of VPC 'shared'"
+    )
+    assert d.hint == "did you mean 'dc'?"
+    assert d.path == "directories[0].tier"
+
+
+def test_duplicate_directory_names_cite_the_first() -> None:
+    d = only(org(FAILING_BY_ID["LZ2003-directory"]))
+    assert d.message == "directory name 'corp' is used twice"
+    assert d.related == (Location("org.yaml", 2, 11),)
+
+
+def test_domain_and_short_name_say_what_is_wrong() -> None:
+    d = only(org(FAILING_BY_ID["LZ4101-single-label"]))
+    assert d.message == (
+        "domain 'corp' of directory 'corp' is a single label; Managed AD needs a fully "
+        "qualified domain name"
+    )
+    assert "corp.example.com" in d.hint
+    d = only(org(FAILING_BY_ID["LZ4102-sixteen-characters"]))
+    assert d.message.endswith("is 16 characters long; a NetBIOS name has at most 15")
+    assert "CORP" in d.hint
+
+
+def test_controller_tier_cites_the_vpc_node() -> None:
+    d = only(org(FAILING_BY_ID["LZ4103-one-az"]))
+    assert d.message == (
+        "directory 'corp' needs its tier 'dc' in two AZs, but VPC 'shared' has only AZ a"
+    )
+    assert d.related == (Location("org.yaml", 14, 10),)  # the VPC's azs
+    d = only(org(FAILING_BY_ID["LZ4103-public-tier"]))
+    assert d.related == (Location("org.yaml", 16, 35),)  # the tier's type: public
+    assert "private or isolated" in d.hint
+
+
+def test_overlapping_consumer_cites_the_other_vpc() -> None:
+    d = only(org(FAILING_BY_ID["LZ4105-overlaps-the-directory-vpc"]))
+    assert d.message == (
+        "consumer VPC 'near' (10.0.128.0/17) of directory 'corp' overlaps the directory's "
+        "VPC 'shared' (10.0.0.0/16)"
+    )
+    # the directory's `vpc`, then the other VPC's CIDR
+    assert d.related == (Location("org.yaml", 5, 10), Location("org.yaml", 13, 11))
+    d = only(org(FAILING_BY_ID["LZ4105-consumers-overlap"]))
+    assert d.related == (Location("org.yaml", 8, 21), Location("org.yaml", 20, 11))
+
+
+def test_unshared_consumer_hint_says_what_to_add_where() -> None:
+    d = only(org(FAILING_BY_ID["LZ4106-not-shared"]))
+    assert d.message == (
+        "consumer VPC 'app' is in account 'app-a', which directory 'corp' is not shared with"
+    )
+    assert d.hint == (
+        "add 'app-a' to `share_with.accounts`, or its OU 'Workloads/Prod' to `ous` "
+        "(share_with at line 7)"
+    )
+    assert d.related == (Location("org.yaml", 7, 17),)
+
+
+def test_excluded_consumer_hint_names_the_exclusion() -> None:
+    d = only(org(FAILING_BY_ID["LZ4106-excluded"]))
+    assert d.hint == (
+        "share_with.exclude_accounts removes account 'app-a' (line 7, column 56); take it out "
+        "of the exclusions"
+    )
+    assert d.related == (Location("org.yaml", 7, 56),)
+
+
+def test_consumer_without_share_with_hint_gives_the_block() -> None:
+    d = only(org(FAILING_BY_ID["LZ4106-no-share-with"]))
+    assert "`share_with: { accounts: [app-a] }`" in d.hint
+
+
+def test_organizations_sharing_hint_offers_handshake() -> None:
+    d = only(org(FAILING_BY_ID["LZ4107-not-the-management-account"]))
+    assert "111111111111" in d.message
+    assert d.hint.startswith("use `share_method: handshake`")
+
+
+def test_consumer_in_another_region_names_both() -> None:
+    d = only(org(FAILING_BY_ID["LZ4108-other-region"]))
+    assert d.message == "consumer VPC 'app' is in eu-west-1, directory 'corp' in us-east-1"
+    assert d.related == (Location("org.yaml", 19, 13), Location("org.yaml", 5, 10))
+
+
+def test_rules_skip_a_directory_in_an_unknown_account() -> None:
+    """The VPC's unknown account is LZ2002's; the directory rules do not guess its id."""
+    snippet = directory(share_method="organizations") + network(
+        _vpc("shared", "10.0.0.0/16", account="nobody"), APP
+    )
+    assert [code for code, _, _ in diagnose(org(snippet))] == ["LZ2002"]
+
+
+def test_rules_skip_a_consumer_in_an_unknown_region() -> None:
+    snippet = directory() + network(
+        SHARED, _vpc("app", "10.1.0.0/16", account="app-a", region="mars-1", extra=SSM)
+    )
+    assert [code for code, _, _ in diagnose(org(snippet))] == ["LZ2007"]
