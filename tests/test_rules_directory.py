@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import diagnose, diagnostics, only, org
-from lzgen.diagnostics import Location
+from lzgen.diagnostics import Location, Severity
 
 Expected = list[tuple[str, int, int]]
 
@@ -73,6 +73,22 @@ def directory(**fields: str) -> str:
     } | fields
     body = "".join(f"\n            {key}: {value}" for key, value in values.items())
     return "\n        directories:\n          -" + body.replace("\n            ", " ", 1)
+
+
+def _accounts(count: int, quotas: str = "") -> str:
+    """`network` (declaring ``quotas``, a flow mapping's inside) and ``count`` accounts in
+    Workloads/Prod: app-a, app-b, ..."""
+    declared = f", quotas: {{ {quotas} }}" if quotas else ""
+    apps = "".join(
+        f"\n          - {{ name: app-{chr(97 + k)}, email: aws+app-{chr(97 + k)}@example.com, "
+        "ou: Workloads/Prod }"
+        for k in range(count)
+    )
+    return f"""
+        accounts:
+          - {{ name: network, email: aws+network@example.com, ou: Infrastructure,
+              id: "222222222222"{declared} }}{apps}
+        """
 
 
 FAILING: list[tuple[str, str, Expected]] = [
@@ -199,6 +215,19 @@ FAILING: list[tuple[str, str, Expected]] = [
         directory(share_method="organizations") + VPCS,
         [("LZ4107", 9, 19)],
     ),
+    # --- LZ8006 the share quota (warning) ------------------------------------------------
+    (
+        "LZ8006-standard-shared-with-six",
+        directory(share_with="{ ous: [Workloads] }") + _accounts(6) + VPCS,
+        [("LZ8006", 7, 17)],
+    ),
+    (
+        "LZ8006-over-the-declared-value",
+        directory(edition="Enterprise", share_with="{ ous: [Workloads] }")
+        + _accounts(3, "shared_directories: 2")
+        + VPCS,
+        [("LZ8006", 7, 17)],
+    ),
     # --- LZ4108 consumer regions -----------------------------------------------------------
     (
         "LZ4108-other-region",
@@ -209,6 +238,7 @@ FAILING: list[tuple[str, str, Expected]] = [
         [("LZ4108", 8, 21)],
     ),
 ]
+
 
 MANAGEMENT = """
         accounts:
@@ -234,6 +264,18 @@ PASSING: list[tuple[str, str]] = [
         directory(share_method="organizations")
         + MANAGEMENT
         + network(_vpc("shared", "10.0.0.0/16", account="management"), APP),
+    ),
+    (
+        "standard-shared-with-five",
+        directory(share_with="{ ous: [Workloads] }") + _accounts(5) + VPCS,
+    ),
+    (
+        "enterprise-shared-with-six",
+        directory(edition="Enterprise", share_with="{ ous: [Workloads] }") + _accounts(6) + VPCS,
+    ),
+    (
+        "standard-with-a-declared-quota",
+        directory(share_with="{ ous: [Workloads] }") + _accounts(6, "shared_directories: 6") + VPCS,
     ),
     (
         "domain-and-netbios-names-at-their-limits",
@@ -376,3 +418,23 @@ def test_rules_skip_a_consumer_in_an_unknown_region() -> None:
         SHARED, _vpc("app", "10.1.0.0/16", account="app-a", region="mars-1", extra=SSM)
     )
     assert [code for code, _, _ in diagnose(org(snippet))] == ["LZ2007"]
+
+
+def test_share_quota_warning_names_the_quota_and_how_to_raise_it() -> None:
+    d = only(org(FAILING_BY_ID["LZ8006-standard-shared-with-six"]))
+    assert d.severity is Severity.WARNING
+    assert d.message == (
+        "directory 'corp' would be shared with 6 accounts, more than the quota of 5 "
+        "(AWS default, Shared domains per Standard Microsoft AD)"
+    )
+    assert d.hint == (
+        "'Shared domains per Standard Microsoft AD' is 5 per directory by default and has no "
+        "Service Quotas code: ask AWS Support (a Directory Service limit increase) for 6 or "
+        "more for account 'network' in us-east-1, then declare it: "
+        "`quotas: { shared_directories: 6 }` on account 'network'; or share with fewer "
+        "accounts (`exclude_accounts`), or `edition: Enterprise` (125 by default)"
+    )
+    d = only(org(FAILING_BY_ID["LZ8006-over-the-declared-value"]))
+    assert "quota of 2 (declared, Shared domains per Enterprise Microsoft AD)" in d.message
+    assert "then raise the declared value" in d.hint
+    assert d.related == (Location("org.yaml", 12, 57),)  # the declared value

@@ -11,11 +11,12 @@ from typing import Literal
 
 from lzgen.model.common import Name, StrictModel
 from lzgen.model.organization import Account, reaches
+from lzgen.model.quotas import SHARED_DIRECTORIES
 
 RetentionDays = Literal[365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
 
 # AWS's default quota of accounts one directory may be shared with, by edition
-SHARE_QUOTA = {"Standard": 5, "Enterprise": 125}
+SHARE_QUOTA = {edition: quota.default for edition, quota in SHARED_DIRECTORIES.items()}
 
 
 class DirectoryShare(StrictModel):

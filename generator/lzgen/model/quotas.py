@@ -24,7 +24,7 @@ class ServiceQuota:
     key: str
     name: str
     service: str  # the Service Quotas service code
-    code: str
+    code: str | None  # None: not in Service Quotas; AWS Support raises it
     default: int
     scope: str  # what the quota counts per: "account and region", "VPC", "transit gateway"
 
@@ -47,6 +47,20 @@ TGW_ATTACHMENTS = ServiceQuota(
     "transit gateway",
 )
 
+# AWS Managed Microsoft AD: how many accounts one directory may be shared with, by edition
+# (AWS's "Managed Microsoft AD quotas" page). Not a Service Quotas quota: AWS Support raises it.
+SHARED_DIRECTORIES = {
+    edition: ServiceQuota(
+        "shared_directories",
+        f"Shared domains per {edition} Microsoft AD",
+        "ds",
+        None,
+        n,
+        "directory",
+    )
+    for edition, n in (("Standard", 5), ("Enterprise", 125))
+}
+
 Quota = Annotated[int, Field(ge=1)]
 
 
@@ -58,3 +72,5 @@ class AccountQuotas(StrictModel):
     interface_endpoints_per_vpc: Quota = INTERFACE_ENDPOINTS_PER_VPC.default
     # for transit gateways this account owns
     transit_gateway_attachments: Quota = TGW_ATTACHMENTS.default
+    # accounts each directory this account owns may be shared with; None: the edition's default
+    shared_directories: Quota | None = None

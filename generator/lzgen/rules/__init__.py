@@ -27,6 +27,7 @@ from lzgen.rules.identity import pipeline_trust
 from lzgen.rules.limits import (
     elastic_ips,
     interface_endpoints,
+    shared_directories,
     stack_size,
     tgw_attachments,
     vpcs_per_region,
@@ -138,6 +139,7 @@ ALL_RULES: tuple[Rule, ...] = (
     consumer_shares.RULE,
     directory_share_method.RULE,
     consumer_region.RULE,
+    shared_directories.RULE,
 )
 
 

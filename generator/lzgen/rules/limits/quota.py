@@ -1,4 +1,4 @@
-"""What the quota rules (LZ8002-LZ8005) share: which VPCs count, an account's quota values,
+"""What the quota rules (LZ8002-LZ8006) share: which VPCs count, an account's quota values,
 and the diagnostic they all give."""
 
 from __future__ import annotations
