@@ -86,6 +86,7 @@ class Entry:
     target: str  # the VPC or VPN name; for a blackhole what it is
     static: bool
     at: YamlPath  # the node that declares it
+    isolation: bool = False  # a blackhole lzgen adds for spoke isolation (plan/isolation.py)
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ class Network:
                 f"the isolation blackhole for {hole.vpc} (default route to {hole.egress})",
                 True,
                 ("transit_gateways", t, "routes"),
+                isolation=True,
             )
             for hole in blackholes(tgw, self.attached[name])
             if hole.table == table
@@ -330,7 +332,10 @@ class Network:
                 "gateways, not to the transit gateway"
             )
             return Missing(reason, *self._propagate_fix(att.name, att.route_table, dst))
-        hops.append(f"{vpc.name} route tables: {cidr} -> transit gateway {att.name}")
+        specific, default = self.tgw_routes(vpc)
+        if default or any(cidr.subnet_of(n) for n in specific):
+            hops.append(f"{vpc.name} route tables: {cidr} -> transit gateway {att.name}")
+        # else the VPC has no route either: the TGW table lacking one is the hop to report
         return self._through_tgw(att.name, att.route_table, dst, cidr, hops)
 
     def _through_tgw(
@@ -341,9 +346,13 @@ class Network:
         if entry is None:
             reason = f"{where} has no route to {cidr} ({dst.label()})"
             return Missing(reason, *self._propagate_fix(tgw, table, dst))
+        if entry.isolation:
+            reason = f"{where} drops {cidr}: {entry.target}"
+            return Missing(reason, *self._propagate_fix(tgw, table, dst))
         if entry.kind == "blackhole":
-            reason = f"{where} drops {cidr}: {entry.target} ({entry.net})"
-            return Missing(reason, self._propagate_fix(tgw, table, dst)[0], entry.at)
+            reason = f"{where} drops {cidr}: its blackhole route to {entry.net}"
+            fix = f"remove the blackhole route, or add a more specific route to {dst.name}"
+            return Missing(reason, fix, entry.at)
         kind = "static route" if entry.static else "propagated route"
         arrives = (entry.kind == "vpc" and dst.vpc is not None and entry.target == dst.name) or (
             entry.kind == "vpn" and dst.vpn is not None and entry.target == dst.name
