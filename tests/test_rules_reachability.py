@@ -12,7 +12,7 @@ import ipaddress
 
 import pytest
 
-from helpers import org
+from helpers import diagnose, only, org
 from lzgen.load import load_text
 from lzgen.model import OrgFile
 from lzgen.reachability import Network, Path
@@ -294,3 +294,86 @@ def test_a_vgw_vpn_reaches_only_its_own_vpc() -> None:
     found = _path(network, "vpc-1", "dc2")
     assert found.back.missing is not None
     assert "delivers only to that VPC" in found.back.missing.reason
+
+
+# --- LZ4104: a directory's consumer VPCs reach its VPC and back ---------------------------------
+
+ENDPOINTS = "endpoints: { interface: [ssm, ssmmessages, ec2messages] }"
+DIRECTORY = (
+    "vpcs:"
+    + _vpc("vpc-0", "172.31.0.0/16", ENDPOINTS)
+    + _vpc("vpc-1", "10.0.0.0/16", ENDPOINTS, account="app-a")
+    + _vpc("vpc-2", "10.100.0.0/16", ENDPOINTS, account="app-a")
+    + """
+vpc_peerings:
+  - { name: to-vpc-1, requester: vpc-0, accepter: vpc-1 }
+directories:
+  - name: corp
+    domain: corp.example.com
+    short_name: CORP
+    vpc: vpc-0
+    tier: app
+    share_with: { accounts: [app-a] }
+    consumer_vpcs: [vpc-1, vpc-2]
+"""
+)
+
+FAILING: list[tuple[str, str, list[tuple[str, int, int]]]] = [
+    ("LZ4104-no-path", DIRECTORY, [("LZ4104", 35, 28)]),
+    (
+        "LZ4104-no-path-back",
+        DIRECTORY.replace(
+            "  - { name: to-vpc-1, requester: vpc-0, accepter: vpc-1 }",
+            "  - { name: to-vpc-1, requester: vpc-0, accepter: vpc-1 }\n"
+            "transit_gateways:\n"
+            "  - { name: core, account: network, region: us-east-1, route_tables: [hub, spokes],\n"
+            "      share_with: { accounts: [app-a] } }",
+        )
+        .replace(
+            "            cidr: 10.100.0.0/16\n",
+            "            cidr: 10.100.0.0/16\n            transit_gateway: { name: core, subnets: "
+            "tgw, route_table: spokes }\n",
+        )
+        .replace(
+            "            cidr: 172.31.0.0/16\n",
+            "            cidr: 172.31.0.0/16\n            transit_gateway: { name: core, subnets: "
+            "tgw, route_table: hub, propagate_to: [spokes] }\n",
+        ),
+        [("LZ4104", 40, 28)],
+    ),
+]
+
+
+def test_a_consumer_without_a_path_is_an_error_at_its_entry_naming_the_hop() -> None:
+    d = only(org(DIRECTORY))
+    assert (d.code, d.line, d.column) == ("LZ4104", 35, 28)
+    assert d.message == (
+        "consumer VPC 'vpc-2' of directory 'corp' has no path to the directory's VPC 'vpc-0': "
+        "vpc-2 has no route to VPC vpc-0 (172.31.0.0/16): not peered with it and not attached "
+        "to a transit gateway that reaches it"
+    )
+    assert d.hint.startswith("peer vpc-2 with vpc-0 under `vpc_peerings`")
+    assert d.hint.endswith("check it with `lzgen path FILE vpc-2 vpc-0`")
+
+
+def test_the_way_back_is_checked_too_and_names_the_table_without_the_propagation() -> None:
+    _, snippet, expected = FAILING[1]
+    d = only(org(snippet))
+    assert [(d.code, d.line, d.column)] == expected
+    assert "has no path back from the directory's VPC 'vpc-0'" in d.message
+    assert "route table hub of transit gateway core has no route to 10.100.0.0/16" in d.message
+    assert d.hint.startswith("add `hub` to `propagate_to` of VPC vpc-2's transit_gateway")
+
+
+def test_consumers_reached_by_peering_and_over_the_tgw_pass() -> None:
+    peered = DIRECTORY.replace(
+        "  - { name: to-vpc-1, requester: vpc-0, accepter: vpc-1 }",
+        "  - { name: to-vpc-1, requester: vpc-0, accepter: vpc-1 }\n"
+        "  - { name: to-vpc-2, requester: vpc-0, accepter: vpc-2 }",
+    )
+    assert diagnose(org(peered)) == []
+    _, snippet, _ = FAILING[1]
+    over_tgw = snippet.replace(
+        "route_table: spokes }", "route_table: spokes, propagate_to: [hub] }"
+    )
+    assert diagnose(org(over_tgw)) == []

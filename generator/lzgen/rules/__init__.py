@@ -13,6 +13,7 @@ from lzgen.rules.baseline import (
     policy_names,
     settings_targets,
 )
+from lzgen.rules.directory import consumer_paths
 from lzgen.rules.identity import pipeline_trust
 from lzgen.rules.limits import (
     elastic_ips,
@@ -120,6 +121,7 @@ ALL_RULES: tuple[Rule, ...] = (
     vpcs_per_region.RULE,
     interface_endpoints.RULE,
     tgw_attachments.RULE,
+    consumer_paths.RULE,
 )
 
 

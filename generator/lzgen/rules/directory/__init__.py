@@ -1,0 +1,1 @@
+"""Rules of shared AWS Managed Microsoft AD directories (``directories:``)."""
