@@ -18,8 +18,8 @@ CODE = "LZ4104"
 
 
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
-    network = ctx.network
     for k, directory in enumerate(ctx.org.directories):
+        network = ctx.network
         owner = ctx.vpcs.get(directory.vpc)
         home = network.endpoint(directory.vpc)
         if owner is None or home is None:
