@@ -24,6 +24,7 @@ from test_rules_identity import FAILING as IDENTITY_FAILING
 from test_rules_limits import FAILING as LIMITS_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
 from test_rules_opt_in_regions import FAILING as OPT_IN_FAILING
+from test_rules_reachability import FAILING as REACHABILITY_FAILING
 
 Expected = list[tuple[str, int, int]]
 
@@ -1248,7 +1249,7 @@ def test_passing_snippet(snippet: str) -> None:
 
 # Every failing case of the rule tests: this file's and those of test_rules_network_hub.py,
 # test_rules_adoption.py, test_rules_identity.py, test_rules_limits.py,
-# test_rules_opt_in_regions.py and test_rules_directory.py.
+# test_rules_opt_in_regions.py, test_rules_directory.py and test_rules_reachability.py.
 ALL_FAILING = (
     FAILING
     + HUB_FAILING
@@ -1257,6 +1258,7 @@ ALL_FAILING = (
     + LIMITS_FAILING
     + OPT_IN_FAILING
     + DIRECTORY_FAILING
+    + REACHABILITY_FAILING
 )
 
 

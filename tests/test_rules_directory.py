@@ -41,7 +41,7 @@ def _vpc(
 
 
 SSM = "endpoints: { interface: [ssm, ssmmessages, ec2messages] }"
-# an overlapping VPC that is not peered: LZ3005 leaves it to the directory rule
+# an overlapping VPC: LZ3005 leaves it to the directory rule
 SSM_OVERLAP = f"allow_overlap: true\n            {SSM}"
 SHARED = _vpc("shared", "10.0.0.0/16")
 APP = _vpc("app", "10.1.0.0/16", account="app-a", extra=SSM)
@@ -174,12 +174,19 @@ FAILING: list[tuple[str, str, Expected]] = [
         "LZ4105-overlaps-the-directory-vpc",
         directory(consumer_vpcs="[app, near]")
         + network(SHARED, APP, _vpc("near", "10.0.128.0/17", account="app-a", extra=SSM_OVERLAP)),
-        [("LZ4105", 8, 26)],
+        # a peering or TGW attachment of overlapping VPCs is an error (LZ3014, LZ3012), so an
+        # overlapping consumer also has no path (LZ4104)
+        [("LZ4104", 8, 26), ("LZ4105", 8, 26)],
     ),
     (
         "LZ4105-consumers-overlap",
         directory(consumer_vpcs="[app, app2]")
-        + network(SHARED, APP, _vpc("app2", "10.1.0.0/20", account="app-a", extra=SSM_OVERLAP)),
+        + network(
+            SHARED,
+            APP,
+            _vpc("app2", "10.1.0.0/20", account="app-a", extra=SSM_OVERLAP),
+            peers=("app", "app2"),
+        ),
         [("LZ4105", 8, 26)],
     ),
     ("LZ4105-listed-twice", directory(consumer_vpcs="[app, app]") + VPCS, [("LZ4105", 8, 26)]),
@@ -356,7 +363,8 @@ def test_controller_tier_cites_the_vpc_node() -> None:
 
 
 def test_overlapping_consumer_cites_the_other_vpc() -> None:
-    d = only(org(FAILING_BY_ID["LZ4105-overlaps-the-directory-vpc"]))
+    found = diagnostics(org(FAILING_BY_ID["LZ4105-overlaps-the-directory-vpc"]))
+    d = next(d for d in found if d.code == "LZ4105")
     assert d.message == (
         "consumer VPC 'near' (10.0.128.0/17) of directory 'corp' overlaps the directory's "
         "VPC 'shared' (10.0.0.0/16)"

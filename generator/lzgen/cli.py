@@ -17,9 +17,11 @@ from typing import Annotated
 import typer
 
 from lzgen import __version__
-from lzgen.diagnostics import Diagnostic, has_errors
+from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
+from lzgen.load import Document, LoadError, load_file
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
-from lzgen.pipeline import load_and_check, load_and_validate, render_tree
+from lzgen.pipeline import check_document, load_and_check, load_and_validate, render_tree
+from lzgen.reachability import Direction, Network
 from lzgen.removal import refusal_text, unmatched
 from lzgen.render import template_dir
 from lzgen.report import format_diagnostics
@@ -168,6 +170,51 @@ def plan_command(
     failed = [r for r in results if not r.ok]
     typer.echo(f"{len(results) - len(failed)} of {len(results)} stacks planned")
     raise typer.Exit(1 if failed else 0)
+
+
+def _direction_lines(doc: Document, direction: Direction) -> list[str]:
+    state = "reachable" if direction.reachable else "not reachable"
+    lines = [f"{direction.source} -> {direction.destination}: {state}"]
+    lines += [f"  {n}. {hop}" for n, hop in enumerate(direction.hops, 1)]
+    if direction.missing is not None:
+        line, column = doc.locate(direction.missing.at)
+        lines.append(f"  missing: {direction.missing.reason}")
+        lines.append(f"  fix: {direction.missing.fix} ({doc.file}:{line}:{column})")
+    return lines
+
+
+@app.command(name="path")
+def path_command(
+    file: FileArg,
+    source: Annotated[str, typer.Argument(metavar="FROM", help="A VPC or VPN connection name.")],
+    target: Annotated[str, typer.Argument(metavar="TO", help="A VPC or VPN connection name.")],
+) -> None:
+    """Trace the network path both ways between two VPCs (or a VPC and a VPN's on-premises
+    ranges): print the hops, or the missing hop and where the YAML that adds it goes. Exit 0
+    when both ways are reachable, 1 when not (or the file has errors)."""
+    _require_file(file)
+    try:
+        doc = load_file(file)
+    except LoadError as exc:
+        _emit([exc.diagnostic], Format.text, to_stderr=True)
+        raise typer.Exit(1) from None
+    checked = check_document(doc)
+    if checked.org is None:
+        _emit(checked.diagnostics, Format.text, to_stderr=True)
+        raise typer.Exit(1)
+    network = Network(checked.org)
+    ends = []
+    for name in (source, target):
+        end = network.endpoint(name)
+        if end is None:
+            hint = did_you_mean(name, network.names())
+            typer.echo(f"lzgen: error: no VPC or VPN connection named {name!r}; {hint}", err=True)
+            raise typer.Exit(2)
+        ends.append(end)
+    found = network.path(ends[0], ends[1])
+    for direction in (found.forward, found.back):
+        typer.echo("\n".join(_direction_lines(doc, direction)))
+    raise typer.Exit(0 if found.reachable else 1)
 
 
 @app.command()

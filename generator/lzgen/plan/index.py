@@ -16,6 +16,7 @@ from lzgen.model.organization import Account
 from lzgen.model.vpc import Vpc
 from lzgen.plan.log_archive import central_flow_logs
 from lzgen.plan.vpc_context import vpc_context
+from lzgen.reachability import Network
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class PlanIndex:
     accounts: Mapping[str, Account]  # the first account of a name, like a linear search finds
     created: frozenset[str]  # names of the accounts lzgen creates (no id)
     vpcs: Mapping[str, dict[str, Any]]  # VPC name -> its template context
+    network: Network  # what reaches what: the TGW routes a VPC gets
 
     @classmethod
     def of(cls, org: OrgFile) -> PlanIndex:
@@ -36,7 +38,7 @@ class PlanIndex:
             if vpc.name not in vpcs:  # names are unique in a valid file (LZ2003)
                 vpcs[vpc.name] = vpc_context(vpc, central)
         created = frozenset(a.name for a in org.accounts if a.id is None)
-        return cls(org, accounts, created, vpcs)
+        return cls(org, accounts, created, vpcs, Network(org))
 
     def vpc(self, vpc: Vpc) -> dict[str, Any]:
         return self.vpcs[vpc.name]

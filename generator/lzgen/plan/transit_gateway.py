@@ -23,7 +23,6 @@ via the TGW: a route table holds one route per destination.
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 from lzgen.model import OrgFile
@@ -52,47 +51,11 @@ def _attached(org: OrgFile, tgw: TransitGateway) -> list[Vpc]:
     )
 
 
-def _reachable(attached: list[Vpc], tgw: TransitGateway, table: str) -> list[str]:
-    """CIDRs a TGW route table routes somewhere (not to a blackhole)."""
-    cidrs: set[str] = set()
-    for vpc in attached:
-        assert vpc.transit_gateway is not None
-        if table in vpc.transit_gateway.propagate_to:
-            cidrs.add(vpc.cidr)
-    for vpn in tgw.vpn_connections:
-        if table in vpn.propagate_to:
-            cidrs.update(vpn.on_premises_cidrs)
-    cidrs.update(r.cidr for r in tgw.routes if r.route_table == table and not r.blackhole)
-    return sorted(cidrs)
-
-
-def _peer_cidrs(org: OrgFile) -> dict[str, set[ipaddress.IPv4Network]]:
-    """VPC name -> CIDRs of the VPCs it is peered with."""
-    cidrs = {v.name: ipaddress.IPv4Network(v.cidr) for v in org.vpcs}
-    found: dict[str, set[ipaddress.IPv4Network]] = {}
-    for peering in org.vpc_peerings:
-        found.setdefault(peering.requester, set()).add(cidrs[peering.accepter])
-        found.setdefault(peering.accepter, set()).add(cidrs[peering.requester])
-    return found
-
-
-def _vpc_routes(
-    tgw: TransitGateway,
-    vpc: Vpc,
-    ctx: dict[str, Any],
-    reachable_by_table: dict[str, list[ipaddress.IPv4Network]],
-    peered: set[ipaddress.IPv4Network],
-) -> list[dict[str, Any]]:
-    """Routes via the TGW for every route table of an attached VPC (not to ``peered`` CIDRs,
-    which the peering routes)."""
-    assert vpc.transit_gateway is not None
-    own = ipaddress.IPv4Network(vpc.cidr)
-    reachable = reachable_by_table[vpc.transit_gateway.route_table]
-    collapsed = ipaddress.collapse_addresses(
-        n for n in reachable if n.prefixlen > 0 and not n.overlaps(own)
-    )
-    specific = [n for n in collapsed if n not in peered]
-    default = any(n.prefixlen == 0 for n in reachable) and vpc.nat_gateways == "none"
+def _vpc_routes(index: PlanIndex, vpc: Vpc, ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    """Routes via the TGW for every route table of an attached VPC: what the reachability
+    model says its route tables send to the TGW (not its peers' CIDRs, which the peering
+    routes)."""
+    specific, default = index.network.tgw_routes(vpc)
     routes: list[dict[str, Any]] = []
     for table in ctx["route_tables"]:
         destinations = [str(n) for n in specific]
@@ -110,15 +73,10 @@ def _vpc_routes(
     return routes
 
 
-def _attachment(
-    tgw: TransitGateway,
-    vpc: Vpc,
-    ctx: dict[str, Any],
-    reachable_by_table: dict[str, list[ipaddress.IPv4Network]],
-    peered: set[ipaddress.IPv4Network],
-) -> dict[str, Any]:
+def _attachment(index: PlanIndex, tgw: TransitGateway, vpc: Vpc) -> dict[str, Any]:
     assert vpc.transit_gateway is not None
     att = vpc.transit_gateway
+    ctx = index.vpc(vpc)
     return {
         "id": ident(tgw.name, vpc.name),
         "vpc": ctx["id"],
@@ -134,7 +92,7 @@ def _attachment(
             {"id": ident(tgw.name, vpc.name, t), "table": ident(tgw.name, t), "table_name": t}
             for t in att.propagate_to
         ],
-        "routes": _vpc_routes(tgw, vpc, ctx, reachable_by_table, peered),
+        "routes": _vpc_routes(index, vpc, ctx),
     }
 
 
@@ -217,15 +175,12 @@ def _blackholes(tgw: TransitGateway, attached: list[Vpc]) -> dict[str, list[dict
 
 def plan_transit_gateways(index: PlanIndex) -> list[StackPart]:
     parts: list[StackPart] = []
-    peers = _peer_cidrs(index.org)
     for tgw in index.org.transit_gateways:
-        parts.extend(_plan_one(index, tgw, peers))
+        parts.extend(_plan_one(index, tgw))
     return parts
 
 
-def _plan_one(
-    index: PlanIndex, tgw: TransitGateway, peers: dict[str, set[ipaddress.IPv4Network]]
-) -> list[StackPart]:
+def _plan_one(index: PlanIndex, tgw: TransitGateway) -> list[StackPart]:
     org = index.org
     hub_path = transit_gateway_path(tgw.name)
     # "<name>_tgw" can never be an account stack's "<account>_<region>": no region is "tgw"
@@ -233,15 +188,7 @@ def _plan_one(
     owner_path = account_path(tgw.account, tgw.region)
     owner_remote = account_state_name(tgw.account, tgw.region)
     attached = _attached(org, tgw)
-    # what each route table reaches, computed once per table rather than once per VPC
-    tables = {v.transit_gateway.route_table for v in attached if v.transit_gateway}
-    reachable_by_table = {
-        t: [ipaddress.IPv4Network(c) for c in _reachable(attached, tgw, t)] for t in sorted(tables)
-    }
-    attachments = [
-        _attachment(tgw, v, index.vpc(v), reachable_by_table, peers.get(v.name, set()))
-        for v in attached
-    ]
+    attachments = [_attachment(index, tgw, v) for v in attached]
     owned = [a for a in attachments if a["account"] == tgw.account]
     spokes = [a for a in attachments if a["account"] != tgw.account]
     hub_routes, spoke_routes = _static_routes(tgw, {a["vpc_name"] for a in owned})

@@ -15,6 +15,7 @@ from lzgen.rules.baseline import (
 )
 from lzgen.rules.directory import (
     consumer_overlap,
+    consumer_paths,
     consumer_region,
     consumer_shares,
     controller_tier,
@@ -136,6 +137,7 @@ ALL_RULES: tuple[Rule, ...] = (
     short_name.RULE,
     controller_tier.RULE,
     consumer_overlap.RULE,
+    consumer_paths.RULE,
     consumer_shares.RULE,
     directory_share_method.RULE,
     consumer_region.RULE,

@@ -14,6 +14,7 @@ from lzgen.model.sharing import ShareWith
 from lzgen.model.transit_gateway import TransitGateway, VpnConnection
 from lzgen.model.vpc import Vpc
 from lzgen.plan.types import LandingZone
+from lzgen.reachability import Network
 
 VpnSite = tuple[VpnConnection, YamlPath]
 
@@ -76,6 +77,11 @@ class RuleContext:
         for i, vpc in enumerate(self.org.vpcs):
             found.setdefault(vpc.name, (i, vpc))
         return found
+
+    @cached_property
+    def network(self) -> Network:
+        """What the declared network lets reach what (lzgen.reachability)."""
+        return Network(self.org)
 
     @cached_property
     def transit_gateways(self) -> dict[str, tuple[int, TransitGateway]]:
