@@ -91,6 +91,58 @@ def _accounts(count: int, quotas: str = "") -> str:
         """
 
 
+# the directory's VPC and consumer `app` on one transit gateway, whose `spokes` table sends the
+# default route to VPC `egress` (with NAT gateways per AZ, or `none`: `central_egress(nat)`)
+CENTRAL_EGRESS = """
+        directories:
+          - { name: corp, domain: corp.example.com, short_name: CORP, vpc: shared, tier: dc,
+              share_with: { accounts: [app-a] }, consumer_vpcs: [app] }
+        transit_gateways:
+          - { name: core, account: network, region: us-east-1, route_tables: [shared, spokes],
+              share_with: { accounts: [app-a] },
+              routes: [{ route_table: spokes, cidr: 0.0.0.0/0, vpc: egress }] }
+        vpcs:
+          - name: shared
+            account: network
+            region: us-east-1
+            cidr: 10.0.0.0/16
+            azs: [a, b]
+            nat_gateways: none
+            subnets:
+              - { name: dc, type: isolated, size: 24 }
+              - { name: tgw, type: isolated, size: 28 }
+            transit_gateway: { name: core, subnets: tgw, route_table: shared,
+                               propagate_to: [spokes] }
+          - name: egress
+            account: network
+            region: us-east-1
+            cidr: 10.9.0.0/16
+            azs: [a, b]
+            nat_gateways: NAT
+            subnets:
+              - { name: pub, type: public, size: 24 }
+              - { name: tgw, type: isolated, size: 28 }
+            transit_gateway: { name: core, subnets: tgw, route_table: shared,
+                               propagate_to: [spokes] }
+          - name: app
+            account: app-a
+            region: us-east-1
+            cidr: 10.1.0.0/16
+            azs: [a, b]
+            nat_gateways: none
+            subnets:
+              - { name: app, type: private, size: 24 }
+              - { name: tgw, type: private, size: 28 }
+            transit_gateway: { name: core, subnets: tgw, route_table: spokes,
+                               propagate_to: [shared] }
+            endpoints: { gateway: [s3] }
+        """
+
+
+def central_egress(nat: str) -> str:
+    return CENTRAL_EGRESS.replace("nat_gateways: NAT", f"nat_gateways: {nat}")
+
+
 FAILING: list[tuple[str, str, Expected]] = [
     # --- LZ2023 names a directory refers to ---------------------------------------------
     (
@@ -222,6 +274,26 @@ FAILING: list[tuple[str, str, Expected]] = [
         directory(share_method="organizations") + VPCS,
         [("LZ4107", 9, 19)],
     ),
+    # --- LZ4109 consumer VPCs reach Systems Manager (warning) -----------------------------
+    (
+        "LZ4109-no-way-to-ssm",
+        directory() + network(SHARED, _vpc("app", "10.1.0.0/16", account="app-a")),
+        [("LZ4109", 8, 21)],
+    ),
+    (
+        "LZ4109-some-ssm-endpoints",
+        directory()
+        + network(
+            SHARED,
+            _vpc("app", "10.1.0.0/16", account="app-a", extra="endpoints: { interface: [ssm] }"),
+        ),
+        [("LZ4109", 8, 21)],
+    ),
+    (
+        "LZ4109-central-egress-without-nat",
+        central_egress("none"),
+        [("LZ4109", 3, 58)],
+    ),
     # --- LZ8006 the share quota (warning) ------------------------------------------------
     (
         "LZ8006-standard-shared-with-six",
@@ -271,6 +343,32 @@ PASSING: list[tuple[str, str]] = [
         directory(share_method="organizations")
         + MANAGEMENT
         + network(_vpc("shared", "10.0.0.0/16", account="management"), APP),
+    ),
+    ("ssm-through-central-egress", central_egress("per_az")),
+    (
+        "ssm-through-own-nat-gateways",
+        directory()
+        + network(
+            SHARED,
+            _vpc(
+                "app",
+                "10.1.0.0/16",
+                account="app-a",
+                extra="endpoints: { gateway: [s3] }",
+                tier="{ name: pub, type: public, size: 24 }, { name: app, type: private, "
+                "size: 24 }",
+            ).replace("nat_gateways: none", "nat_gateways: per_az"),
+        ),
+    ),
+    (
+        "ssm-through-the-internet-gateway",
+        directory()
+        + network(
+            SHARED,
+            _vpc(
+                "app", "10.1.0.0/16", account="app-a", tier="{ name: pub, type: public, size: 24 }"
+            ),
+        ),
     ),
     (
         "standard-shared-with-five",
@@ -446,3 +544,16 @@ def test_share_quota_warning_names_the_quota_and_how_to_raise_it() -> None:
     assert "quota of 2 (declared, Shared domains per Enterprise Microsoft AD)" in d.message
     assert "then raise the declared value" in d.hint
     assert d.related == (Location("org.yaml", 12, 57),)  # the declared value
+
+
+def test_ssm_warning_lists_the_missing_endpoints() -> None:
+    d = only(org(FAILING_BY_ID["LZ4109-some-ssm-endpoints"]))
+    assert d.severity is Severity.WARNING
+    assert d.message == (
+        "consumer VPC 'app' of directory 'corp' has no way to Systems Manager: no NAT gateway, "
+        "no internet gateway, no transit gateway route to one, and no ssmmessages, ec2messages "
+        "endpoints"
+    )
+    assert "`endpoints: { interface: [ssm, ssmmessages, ec2messages] }`" in d.hint
+    assert "(missing: ssmmessages, ec2messages)" in d.hint
+    assert d.related == (Location("org.yaml", 17, 11),)  # the VPC's name

@@ -21,6 +21,7 @@ from lzgen.rules.directory import (
     controller_tier,
     domain,
     short_name,
+    ssm_route,
 )
 from lzgen.rules.directory import references as directory_references
 from lzgen.rules.directory import share_method as directory_share_method
@@ -141,6 +142,7 @@ ALL_RULES: tuple[Rule, ...] = (
     consumer_shares.RULE,
     directory_share_method.RULE,
     consumer_region.RULE,
+    ssm_route.RULE,
     shared_directories.RULE,
 )
 
