@@ -377,3 +377,14 @@ def test_consumers_reached_by_peering_and_over_the_tgw_pass() -> None:
         "route_table: spokes }", "route_table: spokes, propagate_to: [hub] }"
     )
     assert diagnose(org(over_tgw)) == []
+
+
+def test_isolated_subnets_have_no_internet_egress_even_with_nat_gateways() -> None:
+    snippet = HUB.replace("nat_gateways: none", "nat_gateways: per_az", 1).replace(
+        "subnets: [{ name: app, type: private, size: 24 }, { name: tgw, type: private",
+        "subnets: [{ name: pub, type: public, size: 24 }, { name: app, type: isolated, "
+        "size: 24 }, { name: tgw, type: isolated",
+        1,
+    )
+    network, _ = _network(snippet)
+    assert network.internet_egress("hub") is None

@@ -409,6 +409,8 @@ class Network:
         if name not in self.vpcs:
             return None
         vpc = self.vpcs[name][1]
+        if not any(tier.type == "private" for tier in vpc.subnets):
+            return None  # isolated subnets route nowhere beyond the network, public ones to the IGW
         if vpc.nat_gateways != "none":
             return f"the NAT gateways of {name}"
         _, default = self.tgw_routes(vpc)
