@@ -406,22 +406,18 @@ class Network:
         """How a VPC's private subnets reach the internet (AWS public endpoints such as SSM):
         its own NAT gateways, or its TGW's default route to an egress VPC with NAT gateways;
         None when they cannot."""
-        if name not in self.vpcs:
+        vpc = self.vpcs[name][1] if name in self.vpcs else None
+        # isolated subnets route nowhere beyond the network, public ones to the IGW
+        if vpc is None or not any(tier.type == "private" for tier in vpc.subnets):
             return None
-        vpc = self.vpcs[name][1]
-        if not any(tier.type == "private" for tier in vpc.subnets):
-            return None  # isolated subnets route nowhere beyond the network, public ones to the IGW
         if vpc.nat_gateways != "none":
             return f"the NAT gateways of {name}"
         _, default = self.tgw_routes(vpc)
         att = vpc.transit_gateway
-        if not default or att is None:
-            return None
-        entry = self.lookup(att.name, att.route_table, DEFAULT)
-        if entry is None or entry.kind != "vpc" or entry.target not in self.vpcs:
-            return None
-        egress = self.vpcs[entry.target][1]
-        if egress.nat_gateways == "none":
+        entry = self.lookup(att.name, att.route_table, DEFAULT) if default and att else None
+        known = entry is not None and entry.kind == "vpc" and entry.target in self.vpcs
+        egress = self.vpcs[entry.target][1] if entry is not None and known else None
+        if att is None or egress is None or egress.nat_gateways == "none":
             return None
         return f"transit gateway {att.name} to the NAT gateways of {egress.name}"
 
