@@ -241,6 +241,7 @@ def test_schema_is_json_schema_of_the_contract() -> None:
         "account_settings",
         "transit_gateways",
         "vpc_peerings",
+        "directories",
     }
 
 

@@ -261,3 +261,39 @@ def plan_directories(index: PlanIndex) -> list[StackPart]:
             for account in consumer_accounts(index.org, directory)
         )
     return parts
+
+
+def _code(paths: tuple[str, ...]) -> str:
+    return ", ".join(f"`{p}`" for p in paths)
+
+
+def directory_docs(index: PlanIndex, depends_on: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
+    """The generated README's "Directories" section: per directory its owner, its stacks in
+    order (``depends_on``: stack path -> the stacks it follows), and what each consumer does."""
+    org = index.org
+    found = []
+    for directory in sorted(org.directories, key=lambda d: d.name):
+        ctx = directory_context(index, directory)
+        owner = directory_path(directory.name, ctx["account"])
+        targets = {s["account"] for s in ctx["shares"]}
+        consumers = []
+        for account in consumer_accounts(org, directory):
+            path = directory_path(directory.name, account)
+            vpcs = [v.name for v in consumer_vpcs(org, directory) if v.account == account]
+            does = ["accepts the share"] if ctx["handshake"] and account in targets else []
+            if vpcs and ctx["resolver"]:
+                does.append(f"associates {', '.join(vpcs)} with the Resolver rule")
+            does.append(f"holds the instance profile `{ctx['role']}`")
+            consumers.append(
+                {"path": path, "after": _code(depends_on.get(path, ())), "does": ", ".join(does)}
+            )
+        found.append(
+            {
+                **ctx,
+                "vpc_name": directory.vpc,
+                "owner_path": owner,
+                "owner_after": _code(depends_on.get(owner, ())),
+                "consumers": consumers,
+            }
+        )
+    return found
