@@ -232,7 +232,9 @@ def _consumer_part(
     ]
     accepts = ctx["handshake"] and account in targets
     reads = {ctx["owner_remote"]: owner_path}
-    reads.update({account_state_name(v.account, v.region): account_path(v.account, v.region) for v in vpcs})
+    reads.update(
+        {account_state_name(v.account, v.region): account_path(v.account, v.region) for v in vpcs}
+    )
     local = {"account": account, "accepts": accepts, "associations": associations}
     resources = int(accepts) + 2 + len(JOIN_POLICIES) + len(associations)
     return StackPart(
@@ -267,7 +269,9 @@ def _code(paths: tuple[str, ...]) -> str:
     return ", ".join(f"`{p}`" for p in paths)
 
 
-def directory_docs(index: PlanIndex, depends_on: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
+def directory_docs(
+    index: PlanIndex, depends_on: dict[str, tuple[str, ...]]
+) -> list[dict[str, Any]]:
     """The generated README's "Directories" section: per directory its owner, its stacks in
     order (``depends_on``: stack path -> the stacks it follows), and what each consumer does."""
     org = index.org

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from lzgen.model.organization import OrganizationalUnit
-from lzgen.plan.index import PlanIndex
 from lzgen.plan.directory import DS_SERVICE, organizations_shares
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.sharing import shares_anything
 from lzgen.plan.stack import is_management

@@ -7,8 +7,8 @@ from typing import Any
 from lzgen.hcl import hcl
 from lzgen.model import OrgFile
 from lzgen.model.sharing import ShareWith
-from lzgen.plan.index import PlanIndex
 from lzgen.plan.directory import resolver_principals
+from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.stack import account_id_expr, needs_organization_state
 from lzgen.plan.types import ORGANIZATION
