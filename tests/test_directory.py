@@ -6,7 +6,8 @@ rendered code. Values only known after an upstream apply (subnet, VPC and shared
 ids, created accounts' ids) are the offline planner's placeholders, derived from the upstream
 output's name, so they prove which output was read. The network half traces packets through
 the peering stacks' routes (tests/reachability.py): each consumer VPC reaches the directory's
-VPC over its own peering and never the other consumer VPC.
+VPC over its own peering and never the other consumer VPC; in examples/hub-and-spoke.yaml the
+directory's consumers reach it over the Transit Gateway.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from reachability import Network
 pytestmark = pytest.mark.terraform
 
 EXAMPLE = "shared-directory"
+HUB = "hub-and-spoke"  # its directory's consumers reach it over the Transit Gateway
 OWNER = "directories/corp/identity"
 DIRECTORY = "aws_directory_service_directory.corp"
 
@@ -248,3 +250,23 @@ def test_consumers_reach_the_domain_controllers_and_not_each_other(network: Netw
             for address in network.sample(peer):
                 trace = network.trace(subnet, address)
                 assert trace.end is None, trace.hops
+
+
+def test_hub_directory_consumers_reach_it_over_the_tgw_both_ways(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    planned = offline_plans[HUB]
+    failed = [name for name, result in planned.results.items() if not result.ok]
+    assert not failed, f"stacks that did not plan: {failed}"
+    hub = Network(rendered_examples.manifest(HUB), planned.plans)
+    data: dict[str, Any] = yaml.safe_load((REPO / "examples" / f"{HUB}.yaml").read_text())
+    (directory,) = data["directories"]
+    for consumer in directory["consumer_vpcs"]:
+        for src, dst in ((consumer, directory["vpc"]), (directory["vpc"], consumer)):
+            traces = [
+                hub.trace(subnet, address)
+                for subnet in hub.subnets_of(src)
+                for address in hub.sample(dst)
+            ]
+            lost = [t for t in traces if t.end != ("vpc", dst) or not t.via("tgw")]
+            assert not lost, f"{src} does not reach {dst} via the TGW: {lost[0].hops}"
