@@ -23,7 +23,7 @@ from lzgen.plan.directory import AD_PORTS, consumer_accounts
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.organization import trusted_services
 from lzgen.plan.types import LandingZone, Stack
-from lzgen.render import render
+from lzgen.render import render, render_file
 
 EXAMPLE = REPO / "examples" / "shared-directory.yaml"
 OWNER = "directories/corp/identity"
@@ -202,3 +202,14 @@ def test_the_domain_controllers_use_the_tiers_first_two_azs(example: LandingZone
     assert f"{subnets}[0]" in text
     assert f"{subnets}[1]" in text
     assert f"{subnets}[2]" not in text
+
+
+def test_readme_asks_for_the_rules_quota_only_beyond_two_consumer_vpcs(
+    example: LandingZone,
+) -> None:
+    def readme(plan: LandingZone) -> str:
+        return next(render_file(f) for f in plan.files if f.path == "README.md")
+
+    assert "L-0EA8095F" not in readme(example)  # 2 consumer VPCs: 17 + 2 x 17 rules
+    hub = build_plan(_org(REPO / "examples" / "hub-and-spoke.yaml"))
+    assert "L-0EA8095F" in readme(hub)  # 3 consumer VPCs: 68 rules, more than 60

@@ -62,6 +62,11 @@ AD_PORTS: tuple[tuple[str, int, int, str], ...] = (
     ("udp", 445, 445, "SMB"),
     ("udp", 464, 464, "Kerberos password change"),
 )
+# Inbound rules per security group: AWS's default quota, and about how many rules AWS itself puts
+# on a directory's security group (from its own VPC's CIDR). More consumer VPCs need the quota
+# (L-0EA8095F) raised before the first apply; the generated README says so.
+SG_RULES_QUOTA = 60
+AWS_DIRECTORY_RULES = 17
 JOIN_POLICIES = ("AmazonSSMManagedInstanceCore", "AmazonSSMDirectoryServiceAccess")
 DS_SERVICE = "ds.amazonaws.com"  # trusted access, for shares by the Organizations method
 
@@ -298,6 +303,9 @@ def directory_docs(
                 "owner_path": owner,
                 "owner_after": _code(depends_on.get(owner, ())),
                 "consumers": consumers,
+                "sg_rules": len(ctx["ingress"]) + AWS_DIRECTORY_RULES,
+                "sg_quota": SG_RULES_QUOTA,
+                "over_quota": len(ctx["ingress"]) + AWS_DIRECTORY_RULES > SG_RULES_QUOTA,
             }
         )
     return found
