@@ -401,14 +401,14 @@ HUB_MUTATIONS: dict[str, HubMutation] = {
         (
             (
                 "  access_role: OrganizationAccountAccessRole\n",
-                "  access_role: OrganizationAccountAccessRole\n  max_stack_resources: 60\n",
+                "  access_role: OrganizationAccountAccessRole\n  max_stack_resources: 75\n",
             ),
         ),
         "LZ8001",
         NETWORK_ACCOUNT_LINE,
         "network",
         names="stack 'accounts/network/us-east-1' would hold 79 resources",
-        related=("  max_stack_resources: 60", "60"),
+        related=("  max_stack_resources: 75", "75"),
     ),
 }
 

@@ -306,6 +306,8 @@ def test_adding_a_spoke_changes_only_its_stack_and_the_hub_routes(tmp_path: Path
         "accounts/app-b/us-east-1/outputs.tf",
         "accounts/app-b/us-east-1/transit_gateway_core_app-b-batch.tf",
         "accounts/app-b/us-east-1/vpc_app-b-batch.tf",
+        # identity-vpc's routes to the new range (it is associated with the shared table too)
+        "accounts/identity/us-east-1/transit_gateway_core_identity-vpc.tf",
         # shared-prod's routes to the new range (the shared table reaches it)
         "transit-gateways/core/transit_gateway_core.tf",
     ]

@@ -35,10 +35,18 @@ def network(rendered_examples: RenderedExamples, offline_plans: OfflinePlans) ->
 
 
 def _spokes() -> list[str]:
-    """VPCs attached to the TGW from accounts other than its owner."""
+    """VPCs attached to the TGW from accounts other than its owner, associated with the spokes
+    table (identity-vpc, the directory's, is associated with the shared table: every spoke
+    reaches it on purpose, tests/test_directory.py)."""
     data: dict[str, Any] = yaml.safe_load((REPO / "examples" / f"{EXAMPLE}.yaml").read_text())
     owner = data["transit_gateways"][0]["account"]
-    return [v["name"] for v in data["vpcs"] if "transit_gateway" in v and v["account"] != owner]
+    return [
+        v["name"]
+        for v in data["vpcs"]
+        if "transit_gateway" in v
+        and v["account"] != owner
+        and v["transit_gateway"]["route_table"] == "spokes"
+    ]
 
 
 def _traces(network: Network, src: str, dst: str) -> list[Trace]:

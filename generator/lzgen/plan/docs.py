@@ -1,10 +1,12 @@
-"""The output tree's README: stacks in apply order and an IP plan per VPC."""
+"""The output tree's README: stacks in apply order, an IP plan per VPC, and how to use each
+directory."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from lzgen.model.organization import S3State
+from lzgen.plan.directory import directory_docs
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.order import apply_waves
 from lzgen.plan.stack import is_management
@@ -60,5 +62,6 @@ def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
             for s in stacks
         ],
         "vpcs": vpcs,
+        "directories": directory_docs(index, {s.path: s.depends_on for s in stacks}),
     }
     return (FileSpec("README.md", "docs/README.md.j2", context),)

@@ -17,6 +17,7 @@ from lzgen.plan.account_settings import plan_account_settings
 from lzgen.plan.baseline import plan_baseline
 from lzgen.plan.bootstrap import plan_bootstrap
 from lzgen.plan.deployer_role import plan_deployer_role
+from lzgen.plan.directory import plan_directories
 from lzgen.plan.docs import plan_docs
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.order import apply_order
@@ -37,6 +38,7 @@ PLANNERS: tuple[Callable[[PlanIndex], list[StackPart]], ...] = (
     plan_ram_shares,
     plan_transit_gateways,
     plan_vpc_peerings,
+    plan_directories,
     plan_baseline,
     plan_account_settings,
 )

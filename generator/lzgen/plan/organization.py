@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from lzgen.model.organization import OrganizationalUnit
+from lzgen.plan.directory import DS_SERVICE, organizations_shares
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.sharing import shares_anything
@@ -75,6 +76,8 @@ def trusted_services(index: PlanIndex, opt_in: bool) -> list[str]:
         services.add("cloudtrail.amazonaws.com")
     if shares_anything(org):
         services.add("ram.amazonaws.com")
+    if organizations_shares(org):
+        services.add(DS_SERVICE)
     if opt_in:
         services.add(ACCOUNT_MANAGEMENT)
     services.update(org.organization.trusted_services or ())

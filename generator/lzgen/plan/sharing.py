@@ -7,6 +7,7 @@ from typing import Any
 from lzgen.hcl import hcl
 from lzgen.model import OrgFile
 from lzgen.model.sharing import ShareWith
+from lzgen.plan.directory import resolver_principals
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.stack import account_id_expr, needs_organization_state
@@ -45,4 +46,7 @@ def shares_anything(org: OrgFile) -> bool:
     """Whether RAM sharing with the organization must be enabled."""
     tiers = (t.share_with for v in org.vpcs for t in v.subnets)
     tgws = (t.share_with for t in org.transit_gateways)
-    return any(s is not None and (s.accounts or s.ous) for s in (*tiers, *tgws))
+    if any(s is not None and (s.accounts or s.ous) for s in (*tiers, *tgws)):
+        return True
+    # a directory's Resolver rule, shared with the accounts owning its consumer VPCs
+    return any(resolver_principals(org, d) for d in org.directories)

@@ -48,6 +48,12 @@ def transit_gateway_path(name: str) -> str:
     return f"transit-gateways/{name}"
 
 
+def directory_path(name: str, account: str) -> str:
+    """Stack path of a directory's part in one account: the owner's (the directory) or a
+    consumer's (accepter, instance profile, resolver rule associations)."""
+    return f"directories/{name}/{account}"
+
+
 @dataclass(frozen=True, order=True)
 class ProviderSpec:
     """An AWS provider configuration of a stack: which account (assuming the deployer role

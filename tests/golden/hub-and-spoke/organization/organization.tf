@@ -89,3 +89,18 @@ resource "aws_organizations_account" "dev" {
     ignore_changes  = [role_name]
   }
 }
+
+resource "aws_organizations_account" "identity" {
+  name              = "identity"
+  email             = "aws+identity@acme.example"
+  parent_id         = aws_organizations_organizational_unit.infrastructure.id
+  role_name         = "OrganizationAccountAccessRole"
+  close_on_deletion = false
+
+  lifecycle {
+    # An account is never destroyed by a plan: a changed email would replace it. AWS does not
+    # return role_name after creation, so a change to it is ignored rather than replacing.
+    prevent_destroy = true
+    ignore_changes  = [role_name]
+  }
+}

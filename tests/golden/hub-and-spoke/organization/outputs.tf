@@ -1,11 +1,12 @@
 output "account_ids" {
   description = "Account ids by lzgen account name; downstream stacks read this."
   value = {
-    "app-a"   = "444444444444"
-    "app-b"   = aws_organizations_account.app-b.id
-    "dev"     = aws_organizations_account.dev.id
-    "network" = "222222222222"
-    "tools"   = "333333333333"
+    "app-a"    = "444444444444"
+    "app-b"    = aws_organizations_account.app-b.id
+    "dev"      = aws_organizations_account.dev.id
+    "identity" = aws_organizations_account.identity.id
+    "network"  = "222222222222"
+    "tools"    = "333333333333"
   }
 }
 

@@ -46,6 +46,12 @@ resource "aws_ram_resource_association" "core" {
   resource_arn       = aws_ec2_transit_gateway.core.arn
 }
 
+# account identity
+resource "aws_ram_principal_association" "core_account_identity" {
+  resource_share_arn = aws_ram_resource_share.core.arn
+  principal          = data.terraform_remote_state.organization.outputs.account_ids["identity"]
+}
+
 # account tools
 resource "aws_ram_principal_association" "core_account_tools" {
   resource_share_arn = aws_ram_resource_share.core.arn
@@ -127,6 +133,14 @@ resource "aws_route" "shared-prod-public_tgw_10-31-0-0-20" {
   depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
 }
 
+resource "aws_route" "shared-prod-public_tgw_10-45-0-0-24" {
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-public"]
+  destination_cidr_block = "10.45.0.0/24"
+  transit_gateway_id     = aws_ec2_transit_gateway.core.id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
+}
+
 resource "aws_route" "shared-prod-private-a_tgw_10-20-0-0-20" {
   route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-a"]
   destination_cidr_block = "10.20.0.0/20"
@@ -162,6 +176,14 @@ resource "aws_route" "shared-prod-private-a_tgw_10-30-0-0-20" {
 resource "aws_route" "shared-prod-private-a_tgw_10-31-0-0-20" {
   route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-a"]
   destination_cidr_block = "10.31.0.0/20"
+  transit_gateway_id     = aws_ec2_transit_gateway.core.id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
+}
+
+resource "aws_route" "shared-prod-private-a_tgw_10-45-0-0-24" {
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-a"]
+  destination_cidr_block = "10.45.0.0/24"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
@@ -207,6 +229,14 @@ resource "aws_route" "shared-prod-private-b_tgw_10-31-0-0-20" {
   depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
 }
 
+resource "aws_route" "shared-prod-private-b_tgw_10-45-0-0-24" {
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-b"]
+  destination_cidr_block = "10.45.0.0/24"
+  transit_gateway_id     = aws_ec2_transit_gateway.core.id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
+}
+
 resource "aws_route" "shared-prod-private-c_tgw_10-20-0-0-20" {
   route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-c"]
   destination_cidr_block = "10.20.0.0/20"
@@ -242,6 +272,14 @@ resource "aws_route" "shared-prod-private-c_tgw_10-30-0-0-20" {
 resource "aws_route" "shared-prod-private-c_tgw_10-31-0-0-20" {
   route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-c"]
   destination_cidr_block = "10.31.0.0/20"
+  transit_gateway_id     = aws_ec2_transit_gateway.core.id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]
+}
+
+resource "aws_route" "shared-prod-private-c_tgw_10-45-0-0-24" {
+  route_table_id         = data.terraform_remote_state.network_us-east-1.outputs.shared-prod_route_table_ids["shared-prod-private-c"]
+  destination_cidr_block = "10.45.0.0/24"
   transit_gateway_id     = aws_ec2_transit_gateway.core.id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment.core_shared-prod]

@@ -69,6 +69,14 @@ resource "aws_route" "app-a-vpc-private-a_tgw_10-10-0-0-16" {
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]
 }
 
+resource "aws_route" "app-a-vpc-private-a_tgw_10-45-0-0-24" {
+  route_table_id         = aws_route_table.app-a-vpc_private_a.id
+  destination_cidr_block = "10.45.0.0/24"
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]
+}
+
 resource "aws_route" "app-a-vpc-private-a_tgw_172-16-0-0-12" {
   route_table_id         = aws_route_table.app-a-vpc_private_a.id
   destination_cidr_block = "172.16.0.0/12"
@@ -88,6 +96,14 @@ resource "aws_route" "app-a-vpc-private-b_tgw_0-0-0-0-0" {
 resource "aws_route" "app-a-vpc-private-b_tgw_10-10-0-0-16" {
   route_table_id         = aws_route_table.app-a-vpc_private_b.id
   destination_cidr_block = "10.10.0.0/16"
+  transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
+
+  depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]
+}
+
+resource "aws_route" "app-a-vpc-private-b_tgw_10-45-0-0-24" {
+  route_table_id         = aws_route_table.app-a-vpc_private_b.id
+  destination_cidr_block = "10.45.0.0/24"
   transit_gateway_id     = data.terraform_remote_state.core_tgw.outputs.core_transit_gateway_id
 
   depends_on = [aws_ec2_transit_gateway_vpc_attachment_accepter.core_app-a-vpc]

@@ -1,0 +1,264 @@
+# VPC vpc-2 (10.100.0.0/16) in us-east-1.
+
+resource "aws_vpc" "vpc-2" {
+  cidr_block                       = "10.100.0.0/16"
+  enable_dns_support               = true
+  enable_dns_hostnames             = true
+  assign_generated_ipv6_cidr_block = false
+
+  tags = {
+    Name = "vpc-2"
+  }
+}
+
+# The default security group of every VPC is emptied: nothing may use it by accident.
+resource "aws_default_security_group" "vpc-2" {
+  vpc_id = aws_vpc.vpc-2.id
+
+  tags = {
+    Name = "vpc-2-default-deny"
+  }
+}
+
+resource "aws_subnet" "vpc-2_app_a" {
+  vpc_id                  = aws_vpc.vpc-2.id
+  availability_zone       = "us-east-1a"
+  cidr_block              = "10.100.0.0/20"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "vpc-2-app-a"
+    Tier = "app"
+  }
+}
+
+resource "aws_subnet" "vpc-2_app_b" {
+  vpc_id                  = aws_vpc.vpc-2.id
+  availability_zone       = "us-east-1b"
+  cidr_block              = "10.100.16.0/20"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "vpc-2-app-b"
+    Tier = "app"
+  }
+}
+
+resource "aws_route_table" "vpc-2_private_a" {
+  vpc_id = aws_vpc.vpc-2.id
+
+  tags = {
+    Name = "vpc-2-private-a"
+  }
+}
+
+resource "aws_route_table_association" "vpc-2_app_a" {
+  subnet_id      = aws_subnet.vpc-2_app_a.id
+  route_table_id = aws_route_table.vpc-2_private_a.id
+}
+
+resource "aws_route_table" "vpc-2_private_b" {
+  vpc_id = aws_vpc.vpc-2.id
+
+  tags = {
+    Name = "vpc-2-private-b"
+  }
+}
+
+resource "aws_route_table_association" "vpc-2_app_b" {
+  subnet_id      = aws_subnet.vpc-2_app_b.id
+  route_table_id = aws_route_table.vpc-2_private_b.id
+}
+
+resource "aws_vpc_endpoint" "vpc-2_s3" {
+  vpc_id            = aws_vpc.vpc-2.id
+  service_name      = "com.amazonaws.us-east-1.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids = [
+    aws_route_table.vpc-2_private_a.id,
+    aws_route_table.vpc-2_private_b.id,
+  ]
+
+  tags = {
+    Name = "vpc-2-s3"
+  }
+}
+
+# Interface endpoints (IPv4) accept HTTPS from inside the VPC only; no egress rule at all.
+resource "aws_security_group" "vpc-2_endpoints" {
+  name        = "vpc-2-endpoints"
+  description = "Interface endpoints of vpc-2: HTTPS from the VPC only"
+  vpc_id      = aws_vpc.vpc-2.id
+
+  ingress {
+    description = "HTTPS from the VPC IPv4 range"
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = [aws_vpc.vpc-2.cidr_block]
+  }
+
+  tags = {
+    Name = "vpc-2-endpoints"
+  }
+}
+
+resource "aws_vpc_endpoint" "vpc-2_ssm" {
+  vpc_id              = aws_vpc.vpc-2.id
+  service_name        = "com.amazonaws.us-east-1.ssm"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  security_group_ids  = [aws_security_group.vpc-2_endpoints.id]
+  subnet_ids = [
+    aws_subnet.vpc-2_app_a.id,
+    aws_subnet.vpc-2_app_b.id,
+  ]
+
+  tags = {
+    Name = "vpc-2-ssm"
+  }
+}
+
+resource "aws_vpc_endpoint" "vpc-2_ssmmessages" {
+  vpc_id              = aws_vpc.vpc-2.id
+  service_name        = "com.amazonaws.us-east-1.ssmmessages"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  security_group_ids  = [aws_security_group.vpc-2_endpoints.id]
+  subnet_ids = [
+    aws_subnet.vpc-2_app_a.id,
+    aws_subnet.vpc-2_app_b.id,
+  ]
+
+  tags = {
+    Name = "vpc-2-ssmmessages"
+  }
+}
+
+resource "aws_vpc_endpoint" "vpc-2_ec2messages" {
+  vpc_id              = aws_vpc.vpc-2.id
+  service_name        = "com.amazonaws.us-east-1.ec2messages"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  security_group_ids  = [aws_security_group.vpc-2_endpoints.id]
+  subnet_ids = [
+    aws_subnet.vpc-2_app_a.id,
+    aws_subnet.vpc-2_app_b.id,
+  ]
+
+  tags = {
+    Name = "vpc-2-ec2messages"
+  }
+}
+
+# Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
+# write to that group and nothing else.
+resource "aws_kms_key" "vpc-2_flow_logs" {
+  description             = "Flow logs of VPC vpc-2"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountAdministers"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:aws:iam::${local.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      {
+        Sid       = "CloudWatchLogsUsesForThisGroup"
+        Effect    = "Allow"
+        Principal = { Service = "logs.us-east-1.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+        Resource  = "*"
+        Condition = {
+          ArnEquals = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/vpc-2"
+          }
+        }
+      },
+    ]
+  })
+
+  tags = {
+    Name = "vpc-2-flow-logs"
+  }
+}
+
+resource "aws_kms_alias" "vpc-2_flow_logs" {
+  name          = "alias/lzgen/flow-logs/vpc-2"
+  target_key_id = aws_kms_key.vpc-2_flow_logs.key_id
+}
+
+resource "aws_cloudwatch_log_group" "vpc-2_flow_logs" {
+  name              = "/lzgen/vpc-flow-logs/vpc-2"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.vpc-2_flow_logs.arn
+}
+
+# Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
+# read them as IAM policies.
+data "aws_iam_policy_document" "vpc-2_flow_logs_trust" {
+  statement {
+    sid     = "VpcFlowLogsOfThisAccount"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:ec2:us-east-1:${local.account_id}:vpc-flow-log/*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "vpc-2_flow_logs" {
+  name               = "lzgen-flow-logs-vpc-2"
+  description        = "VPC flow logs of vpc-2 deliver to their log group"
+  assume_role_policy = data.aws_iam_policy_document.vpc-2_flow_logs_trust.json
+}
+
+data "aws_iam_policy_document" "vpc-2_flow_logs_delivery" {
+  statement {
+    sid = "DeliverToThisLogGroupOnly"
+    actions = [
+      "logs:CreateLogStream",
+      "logs:DescribeLogStreams",
+      "logs:PutLogEvents",
+    ]
+    resources = [
+      aws_cloudwatch_log_group.vpc-2_flow_logs.arn,
+      "${aws_cloudwatch_log_group.vpc-2_flow_logs.arn}:*",
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "vpc-2_flow_logs" {
+  name   = "deliver-to-log-group"
+  role   = aws_iam_role.vpc-2_flow_logs.id
+  policy = data.aws_iam_policy_document.vpc-2_flow_logs_delivery.json
+}
+
+resource "aws_flow_log" "vpc-2" {
+  vpc_id               = aws_vpc.vpc-2.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.vpc-2_flow_logs.arn
+  iam_role_arn         = aws_iam_role.vpc-2_flow_logs.arn
+
+  tags = {
+    Name = "vpc-2"
+  }
+}

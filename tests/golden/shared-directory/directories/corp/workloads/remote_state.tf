@@ -1,0 +1,28 @@
+# Outputs of the stacks applied before this one.
+
+data "terraform_remote_state" "corp_directory" {
+  backend = "s3"
+  config = {
+    bucket = "corpnet-tfstate"
+    key    = "directories/corp/identity/terraform.tfstate"
+    region = "us-east-1"
+  }
+}
+
+data "terraform_remote_state" "organization" {
+  backend = "s3"
+  config = {
+    bucket = "corpnet-tfstate"
+    key    = "organization/terraform.tfstate"
+    region = "us-east-1"
+  }
+}
+
+data "terraform_remote_state" "workloads_us-east-1" {
+  backend = "s3"
+  config = {
+    bucket = "corpnet-tfstate"
+    key    = "accounts/workloads/us-east-1/terraform.tfstate"
+    region = "us-east-1"
+  }
+}

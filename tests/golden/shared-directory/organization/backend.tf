@@ -1,0 +1,10 @@
+terraform {
+  backend "s3" {
+    bucket       = "corpnet-tfstate"
+    key          = "organization/terraform.tfstate"
+    region       = "us-east-1"
+    encrypt      = true
+    kms_key_id   = "arn:aws:kms:us-east-1:121212121212:alias/lzgen/terraform-state"
+    use_lockfile = true
+  }
+}
