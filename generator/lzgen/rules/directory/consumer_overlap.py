@@ -4,7 +4,10 @@ neither the directory's VPC nor each other.
 The directory VPC routes back to each consumer by CIDR, and every consumer routes the domain
 controllers' addresses out of the VPC: overlapping ranges make one of those routes ambiguous.
 Each error points at the consumer entry; ``related`` points at the other entry (or at the
-directory's ``vpc``), then at the other VPC's CIDR.
+directory's ``vpc``), then at the other VPC's CIDR. A pair the network rules report already is
+left to them: VPCs on one transit gateway or peered (LZ3012, LZ3014) and VPCs neither of which
+says ``allow_overlap: true`` (LZ3005). What remains is the pair ``allow_overlap`` lets pass
+organization-wide, which the directory still cannot route.
 """
 
 from __future__ import annotations
@@ -64,8 +67,16 @@ def _sides(ctx: RuleContext, p: Placed) -> Iterator[tuple[IPv4Network, _Side]]:
             yield net, _Side(c.k, c.vpc.name, c.vpc.cidr, c.path, cidr_at)
 
 
+def _reported_elsewhere(ctx: RuleContext, a: _Side, b: _Side) -> bool:
+    i, j = int(a.cidr_at[1]), int(b.cidr_at[1])
+    vpcs = ctx.org.vpcs
+    return ctx.connected(i, j) or not (vpcs[i].allow_overlap or vpcs[j].allow_overlap)
+
+
 def _overlaps(ctx: RuleContext, p: Placed) -> Iterator[Diagnostic]:
     for a, b in overlapping_pairs(_sides(ctx, p)):
+        if _reported_elsewhere(ctx, a, b):
+            continue
         earlier, later = sorted((a, b))
         what = "the directory's VPC" if earlier.order < 0 else "consumer VPC"
         yield ctx.doc.diagnostic(
