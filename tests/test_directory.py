@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from conftest import REPO, OfflinePlans, Plan, RenderedExamples
+from lzgen.model.directory import AD_PORTS
 from lzgen.offline import placeholder
-from lzgen.plan.directory import AD_PORTS
 from reachability import Network
 
 pytestmark = pytest.mark.terraform

@@ -17,9 +17,10 @@ import yaml
 
 from conftest import REPO
 from lzgen.model import OrgFile
+from lzgen.model.directory import AD_PORTS
 from lzgen.pipeline import load_and_validate
 from lzgen.plan import build_plan
-from lzgen.plan.directory import AD_PORTS, consumer_accounts
+from lzgen.plan.directory import consumer_accounts
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.organization import trusted_services
 from lzgen.plan.types import LandingZone, Stack

@@ -57,6 +57,14 @@ def network(*vpcs: str, peers: tuple[str, ...] = ("app",)) -> str:
 
 # the directory's VPC `shared` in account network; consumer `app` in account app-a, peered
 VPCS = network(SHARED, APP)
+# three consumers: 17 AWS rules + 3 x 17 AD port rules = 68 > 60 on the directory's group
+THREE = network(
+    SHARED,
+    APP,
+    _vpc("app2", "10.2.0.0/16", account="app-a", extra=SSM),
+    _vpc("app3", "10.3.0.0/16", account="app-a", extra=SSM),
+    peers=("app", "app2", "app3"),
+)
 
 
 def directory(**fields: str) -> str:
@@ -306,6 +314,12 @@ FAILING: list[tuple[str, str, Expected]] = [
         + _accounts(3, "shared_directories: 2")
         + VPCS,
         [("LZ8006", 7, 17)],
+    ),
+    # --- LZ8007 the directory's security group rules ------------------------------------
+    (
+        "LZ8007-three-consumers",
+        directory(consumer_vpcs="[app, app2, app3]") + THREE,
+        [("LZ8007", 8, 20)],
     ),
     # --- LZ4108 consumer regions -----------------------------------------------------------
     (
@@ -557,3 +571,25 @@ def test_ssm_warning_lists_the_missing_endpoints() -> None:
     assert "`endpoints: { interface: [ssm, ssmmessages, ec2messages] }`" in d.hint
     assert "(missing: ssmmessages, ec2messages)" in d.hint
     assert d.related == (Location("org.yaml", 17, 11),)  # the VPC's name
+
+
+def test_lz8007_names_the_rule_count_and_the_quota_to_raise() -> None:
+    d = only(org(FAILING_BY_ID["LZ8007-three-consumers"]))
+    assert d.severity is Severity.ERROR
+    assert d.message == (
+        "the security group of directory 'corp' would hold about 68 inbound rules (AWS's own "
+        "and 17 per consumer VPC, 3 of them), more than the quota of 60 (AWS default, Inbound "
+        "or outbound rules per security group)"
+    )
+    assert "--quota-code L-0EA8095F --desired-value 68" in d.hint
+    assert "`quotas: { security_group_rules: 68 }` on account 'network'" in d.hint
+
+
+def test_lz8007_passes_with_the_quota_declared() -> None:
+    snippet = directory(consumer_vpcs="[app, app2, app3]") + THREE
+    declared = _accounts(0, "security_group_rules: 68").replace(
+        "        accounts:\n",
+        "        accounts:\n          - { name: app-a, email: aws+app-a@example.com, "
+        "ou: Workloads/Prod }\n",
+    )
+    assert diagnose(org(snippet + declared)) == []

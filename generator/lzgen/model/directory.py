@@ -15,6 +15,39 @@ from lzgen.model.quotas import SHARED_DIRECTORIES
 
 RetentionDays = Literal[365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
 
+# The ports domain members use on the domain controllers, as AWS lists them for the directory's
+# own security group ("What gets created with your AWS Managed Microsoft AD"), except that RPC's
+# dynamic range is Windows Server's 49152-65535 rather than 1024-65535, and ICMP is left out.
+AD_PORTS: tuple[tuple[str, int, int, str], ...] = (
+    ("tcp", 53, 53, "DNS"),
+    ("tcp", 88, 88, "Kerberos"),
+    ("tcp", 135, 135, "RPC endpoint mapper"),
+    ("tcp", 389, 389, "LDAP"),
+    ("tcp", 445, 445, "SMB"),
+    ("tcp", 464, 464, "Kerberos password change"),
+    ("tcp", 636, 636, "LDAPS"),
+    ("tcp", 3268, 3269, "Global Catalog"),
+    ("tcp", 9389, 9389, "AD Web Services"),
+    ("tcp", 49152, 65535, "RPC dynamic ports"),
+    ("udp", 53, 53, "DNS"),
+    ("udp", 88, 88, "Kerberos"),
+    ("udp", 123, 123, "NTP"),
+    ("udp", 138, 138, "NetBIOS datagram (DFS, Netlogon)"),
+    ("udp", 389, 389, "LDAP"),
+    ("udp", 445, 445, "SMB"),
+    ("udp", 464, 464, "Kerberos password change"),
+)
+# About how many inbound rules AWS itself puts on a directory's security group (from its own
+# VPC's CIDR); lzgen adds one per AD port and consumer VPC, and the sum counts against the
+# owner account's "Inbound or outbound rules per security group" (LZ8007).
+AWS_DIRECTORY_RULES = 17
+
+
+def security_group_rules(consumers: int) -> int:
+    """Inbound rules on the security group of a directory with ``consumers`` consumer VPCs."""
+    return AWS_DIRECTORY_RULES + len(AD_PORTS) * consumers
+
+
 # AWS's default quota of accounts one directory may be shared with, by edition
 SHARE_QUOTA = {edition: quota.default for edition, quota in SHARED_DIRECTORIES.items()}
 

@@ -61,6 +61,15 @@ SHARED_DIRECTORIES = {
     for edition, n in (("Standard", 5), ("Enterprise", 125))
 }
 
+SECURITY_GROUP_RULES = ServiceQuota(
+    "security_group_rules",
+    "Inbound or outbound rules per security group",
+    "vpc",
+    "L-0EA8095F",
+    60,
+    "security group",
+)
+
 Quota = Annotated[int, Field(ge=1)]
 
 
@@ -74,3 +83,5 @@ class AccountQuotas(StrictModel):
     transit_gateway_attachments: Quota = TGW_ATTACHMENTS.default
     # accounts each directory this account owns may be shared with; None: the edition's default
     shared_directories: Quota | None = None
+    # inbound rules one security group may hold (a directory's: AWS's own plus lzgen's)
+    security_group_rules: Quota = SECURITY_GROUP_RULES.default

@@ -25,7 +25,8 @@ from typing import Any
 
 from lzgen.hcl import hcl
 from lzgen.model import OrgFile
-from lzgen.model.directory import Directory, share_targets
+from lzgen.model.directory import AD_PORTS, Directory, security_group_rules, share_targets
+from lzgen.model.quotas import SECURITY_GROUP_RULES
 from lzgen.model.vpc import Vpc
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident
@@ -40,33 +41,6 @@ from lzgen.plan.types import (
     directory_path,
 )
 
-# The ports domain members use on the domain controllers, as AWS lists them for the directory's
-# own security group ("What gets created with your AWS Managed Microsoft AD"), except that RPC's
-# dynamic range is Windows Server's 49152-65535 rather than 1024-65535, and ICMP is left out.
-AD_PORTS: tuple[tuple[str, int, int, str], ...] = (
-    ("tcp", 53, 53, "DNS"),
-    ("tcp", 88, 88, "Kerberos"),
-    ("tcp", 135, 135, "RPC endpoint mapper"),
-    ("tcp", 389, 389, "LDAP"),
-    ("tcp", 445, 445, "SMB"),
-    ("tcp", 464, 464, "Kerberos password change"),
-    ("tcp", 636, 636, "LDAPS"),
-    ("tcp", 3268, 3269, "Global Catalog"),
-    ("tcp", 9389, 9389, "AD Web Services"),
-    ("tcp", 49152, 65535, "RPC dynamic ports"),
-    ("udp", 53, 53, "DNS"),
-    ("udp", 88, 88, "Kerberos"),
-    ("udp", 123, 123, "NTP"),
-    ("udp", 138, 138, "NetBIOS datagram (DFS, Netlogon)"),
-    ("udp", 389, 389, "LDAP"),
-    ("udp", 445, 445, "SMB"),
-    ("udp", 464, 464, "Kerberos password change"),
-)
-# Inbound rules per security group: AWS's default quota, and about how many rules AWS itself puts
-# on a directory's security group (from its own VPC's CIDR). More consumer VPCs need the quota
-# (L-0EA8095F) raised before the first apply; the generated README says so.
-SG_RULES_QUOTA = 60
-AWS_DIRECTORY_RULES = 17
 JOIN_POLICIES = ("AmazonSSMManagedInstanceCore", "AmazonSSMDirectoryServiceAccess")
 DS_SERVICE = "ds.amazonaws.com"  # trusted access, for shares by the Organizations method
 
@@ -296,6 +270,8 @@ def directory_docs(
             consumers.append(
                 {"path": path, "after": _code(depends_on.get(path, ())), "does": ", ".join(does)}
             )
+        rules = security_group_rules(len(consumer_vpcs(org, directory)))
+        quota = index.accounts[ctx["account"]].quotas.security_group_rules
         found.append(
             {
                 **ctx,
@@ -303,9 +279,10 @@ def directory_docs(
                 "owner_path": owner,
                 "owner_after": _code(depends_on.get(owner, ())),
                 "consumers": consumers,
-                "sg_rules": len(ctx["ingress"]) + AWS_DIRECTORY_RULES,
-                "sg_quota": SG_RULES_QUOTA,
-                "over_quota": len(ctx["ingress"]) + AWS_DIRECTORY_RULES > SG_RULES_QUOTA,
+                "sg_rules": rules,
+                "sg_quota": quota,
+                # past AWS's default, the file declares a raised quota (LZ8007): a reminder
+                "over_quota": rules > SECURITY_GROUP_RULES.default,
             }
         )
     return found

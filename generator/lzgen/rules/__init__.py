@@ -27,6 +27,7 @@ from lzgen.rules.directory import references as directory_references
 from lzgen.rules.directory import share_method as directory_share_method
 from lzgen.rules.identity import pipeline_trust
 from lzgen.rules.limits import (
+    directory_security_group,
     elastic_ips,
     interface_endpoints,
     shared_directories,
@@ -144,6 +145,7 @@ ALL_RULES: tuple[Rule, ...] = (
     consumer_region.RULE,
     ssm_route.RULE,
     shared_directories.RULE,
+    directory_security_group.RULE,
 )
 
 
