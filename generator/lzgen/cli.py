@@ -20,13 +20,14 @@ from lzgen import __version__
 from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
 from lzgen.load import Document, LoadError, load_file
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
-from lzgen.pipeline import check_document, load_and_check, load_and_validate, render_tree
+from lzgen.pipeline import load_and_check, load_and_validate, render_tree
 from lzgen.reachability import Direction, Network
 from lzgen.removal import refusal_text, unmatched
 from lzgen.render import template_dir
 from lzgen.report import format_diagnostics
 from lzgen.rules import ALL_RULES, PLAN_RULES
 from lzgen.schema import schema_text
+from lzgen.shape import check_shape
 from lzgen.write import RemovalError, WriteError, WriteReport, write_tree
 
 app = typer.Typer(
@@ -191,18 +192,19 @@ def path_command(
 ) -> None:
     """Trace the network path both ways between two VPCs (or a VPC and a VPN's on-premises
     ranges): print the hops, or the missing hop and where the YAML that adds it goes. Exit 0
-    when both ways are reachable, 1 when not (or the file has errors)."""
+    when both ways are reachable, 1 when not (or the file is not an org file's shape)."""
     _require_file(file)
     try:
         doc = load_file(file)
     except LoadError as exc:
         _emit([exc.diagnostic], Format.text, to_stderr=True)
         raise typer.Exit(1) from None
-    checked = check_document(doc)
-    if checked.org is None:
-        _emit(checked.diagnostics, Format.text, to_stderr=True)
+    # the shape only: the path is the answer to a rule's error, such as LZ4104's
+    org, problems = check_shape(doc)
+    if org is None:
+        _emit(problems, Format.text, to_stderr=True)
         raise typer.Exit(1)
-    network = Network(checked.org)
+    network = Network(org)
     ends = []
     for name in (source, target):
         end = network.endpoint(name)
