@@ -403,8 +403,25 @@ def _seed_management_account(endpoint: str) -> dict[str, str]:
 
 def _seed_shared_directory(endpoint: str) -> dict[str, str]:
     """examples/shared-directory.yaml with moto's management account, and local state: the
-    S3 backend's first apply is the org case's to prove."""
-    del endpoint
+    S3 backend's first apply is the org case's to prove. RAM sharing with the organization
+    (for the Resolver rule) reads the service-linked role AWS makes when it is enabled, which
+    moto does not make: it is made here, as AWS would."""
+    _client(endpoint, "iam").create_role(
+        RoleName="AWSServiceRoleForResourceAccessManager",
+        Path="/aws-service-role/ram.amazonaws.com/",
+        AssumeRolePolicyDocument=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "ram.amazonaws.com"},
+                        "Action": "sts:AssumeRole",
+                    }
+                ],
+            }
+        ),
+    )
     return {
         "121212121212": MOTO_ACCOUNT,
         "state: { backend: s3, bucket: corpnet-tfstate, region: us-east-1 }": (

@@ -7,9 +7,13 @@ snippet's first line). ``FAILING`` here counts for test_rules.py's every-code ch
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from helpers import diagnose, diagnostics, only, org
+
+REPO = Path(__file__).resolve().parent.parent
 
 Expected = list[tuple[str, int, int]]
 
@@ -365,3 +369,17 @@ def test_the_default_tgw_quota_is_five_thousand() -> None:
     assert [d.path for d in found] == ["transit_gateways[0].vpn_connections[5000]"]
     # (the hub stack is over LZ8001's 500 resources either way)
     assert [d for d in diagnostics(org(_tgw(5000))) if d.code == "LZ8005"] == []
+
+
+def test_lz8001_points_a_directory_stack_at_its_directory() -> None:
+    """examples/shared-directory.yaml with a bound its directory owner stack (50 resources)
+    passes: the error points at the directory's name and advises on consumers."""
+    text = (REPO / "examples" / "shared-directory.yaml").read_text()
+    lowered = text.replace(
+        "  home_region: us-east-1\n", "  home_region: us-east-1\n  max_stack_resources: 40\n", 1
+    )
+    found = [d for d in diagnostics(lowered) if d.code == "LZ8001"]
+    assert [(d.message.split(" would")[0], d.path) for d in found] == [
+        ("stack 'directories/corp/identity'", "directories[0].name")
+    ]
+    assert found[0].hint.startswith("a directory's stack grows with its consumer VPCs")

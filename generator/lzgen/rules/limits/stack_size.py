@@ -46,8 +46,8 @@ def check(ctx: RuleContext, lz: LandingZone) -> Iterator[Diagnostic]:
 
 
 def _origin(ctx: RuleContext, stack: Stack) -> YamlPath:
-    """The YAML node the stack belongs to: its account, its peering, its transit gateway, the
-    OU whose existing accounts it adopts, or the organization."""
+    """The YAML node the stack belongs to: its account, its peering, its transit gateway, its
+    directory, the OU whose existing accounts it adopts, or the organization."""
     if stack.path.startswith("accounts/"):
         found = ctx.accounts.get(stack.path.split("/")[1])
         if found is not None:
@@ -61,6 +61,11 @@ def _origin(ctx: RuleContext, stack: Stack) -> YamlPath:
         hub = ctx.transit_gateways.get(stack.path.split("/", 1)[1])
         if hub is not None:
             return ("transit_gateways", hub[0], "name")
+    if stack.path.startswith("directories/"):
+        name = stack.path.split("/")[1]
+        for k, directory in enumerate(ctx.org.directories):
+            if directory.name == name:
+                return ("directories", k, "name")
     if stack.path.startswith("adopted-accounts/"):
         for ou_path, ypath in ctx.ou_paths.items():
             if adoption_path(ou_path) == stack.path:
@@ -81,6 +86,11 @@ def _hint(stack: Stack, bound: int) -> str:
         )
     elif stack.path in (ORGANIZATION, ORGANIZATION_TRAIL):
         advice = "attach policies to OUs rather than to accounts one by one"
+    elif stack.path.startswith("directories/"):
+        advice = (
+            "a directory's stack grows with its consumer VPCs (17 security group rules each): "
+            "serve fewer of them from one directory"
+        )
     else:
         advice = (
             "move some VPCs to another account or region, share with OUs rather than listing "
