@@ -45,6 +45,24 @@ def check(ctx: RuleContext, lz: LandingZone) -> Iterator[Diagnostic]:
         )
 
 
+# stack folder -> the org file's list of the named things it holds one stack per
+_LISTS = {"peerings": "vpc_peerings", "directories": "directories"}
+
+
+def _listed(ctx: RuleContext, stack: Stack) -> YamlPath | None:
+    """The peering or directory a ``peerings/<name>`` or ``directories/<name>/...`` stack is
+    for."""
+    folder, _, rest = stack.path.partition("/")
+    key = _LISTS.get(folder)
+    if key is None:
+        return None
+    name = rest.split("/")[0]
+    for k, entry in enumerate(getattr(ctx.org, key)):
+        if entry.name == name:
+            return (key, k, "name")
+    return None
+
+
 def _origin(ctx: RuleContext, stack: Stack) -> YamlPath:
     """The YAML node the stack belongs to: its account, its peering, its transit gateway, its
     directory, the OU whose existing accounts it adopts, or the organization."""
@@ -52,20 +70,13 @@ def _origin(ctx: RuleContext, stack: Stack) -> YamlPath:
         found = ctx.accounts.get(stack.path.split("/")[1])
         if found is not None:
             return ("accounts", found[0], "name")
-    if stack.path.startswith("peerings/"):
-        name = stack.path.split("/", 1)[1]
-        for k, peering in enumerate(ctx.org.vpc_peerings):
-            if peering.name == name:
-                return ("vpc_peerings", k, "name")
+    listed = _listed(ctx, stack)
+    if listed is not None:
+        return listed
     if stack.path.startswith("transit-gateways/"):
         hub = ctx.transit_gateways.get(stack.path.split("/", 1)[1])
         if hub is not None:
             return ("transit_gateways", hub[0], "name")
-    if stack.path.startswith("directories/"):
-        name = stack.path.split("/")[1]
-        for k, directory in enumerate(ctx.org.directories):
-            if directory.name == name:
-                return ("directories", k, "name")
     if stack.path.startswith("adopted-accounts/"):
         for ou_path, ypath in ctx.ou_paths.items():
             if adoption_path(ou_path) == stack.path:
