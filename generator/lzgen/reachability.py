@@ -132,6 +132,7 @@ class Network:
                 self.attached[vpc.transit_gateway.name].append(vpc)
         self._tables: dict[tuple[str, str], list[Entry]] = {}
         self._destinations: dict[tuple[str, str], list[str]] = {}
+        self._nets: dict[tuple[str, str], list[Net]] = {}
 
     # --- what route planning asks ------------------------------------------------------------
 
@@ -142,6 +143,13 @@ class Network:
             entries = self.table(tgw, table)
             self._destinations[key] = sorted({str(e.net) for e in entries if e.kind != "blackhole"})
         return self._destinations[key]
+
+    def _destination_nets(self, tgw: str, table: str) -> list[Net]:
+        """``destinations`` as networks, parsed once per table (every attached VPC asks)."""
+        key = (tgw, table)
+        if key not in self._nets:
+            self._nets[key] = [Net(c) for c in self.destinations(tgw, table)]
+        return self._nets[key]
 
     def peered_cidrs(self, vpc: str) -> set[Net]:
         """CIDRs of the VPCs ``vpc`` is peered with."""
@@ -155,7 +163,7 @@ class Network:
         own = _net(vpc.cidr)
         if att is None or own is None or att.name not in self.tgws:
             return [], False
-        reachable = [Net(c) for c in self.destinations(att.name, att.route_table)]
+        reachable = self._destination_nets(att.name, att.route_table)
         collapsed = ipaddress.collapse_addresses(
             n for n in reachable if n.prefixlen > 0 and not n.overlaps(own)
         )
