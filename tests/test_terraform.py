@@ -779,7 +779,7 @@ def test_external_peering_requests_in_the_requester_home_and_routes_every_table(
 ) -> None:
     stack = _stack_at(rendered_examples, "peering-variants", "peerings/saas-acme")
     assert stack["reads"] == {"shared_us-east-1": "accounts/shared/us-east-1"}
-    assert stack["depends_on"] == ["accounts/shared/us-east-1"]
+    assert "accounts/shared/us-east-1" in stack["depends_on"]
     plan = offline_plans.plan("peering-variants", stack)
     address = "aws_vpc_peering_connection.saas-acme"
     connection = plan.planned[address]
