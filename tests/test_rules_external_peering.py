@@ -243,7 +243,9 @@ def test_an_overlap_with_the_requester_points_at_its_cidr() -> None:
     )
     assert [(r.line, r.column) for r in d.related] == [(5, 11)]
     assert d.hint.startswith("that range is at line 5, column 11; ")
-    assert "agree another range with the peer's owner" in d.hint
+    assert d.hint.endswith(
+        "AWS does not peer VPCs with overlapping CIDRs: agree another range with the peer's owner"
+    )
 
 
 def test_an_overlap_with_a_range_over_the_tgw_names_it() -> None:
@@ -251,6 +253,7 @@ def test_an_overlap_with_a_range_over_the_tgw_names_it() -> None:
     assert "192.168.0.0/16 (VPC 'tools'), which 'hsm' reaches over transit gateway core" in (
         d.message
     )
+    assert "the route tables of 'hsm' would send one range two ways" in d.hint
 
 
 def test_two_external_vpcs_overlapping_point_at_the_later() -> None:

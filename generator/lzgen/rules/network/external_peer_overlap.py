@@ -89,14 +89,18 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             if not net.overlaps(other):
                 continue
             line, column = ctx.doc.locate(other_path)
+            why = (
+                "AWS does not peer VPCs with overlapping CIDRs"
+                if other_path == ("vpcs", i, "cidr")
+                else f"the route tables of '{vpc.name}' would send one range two ways"
+            )
             yield ctx.doc.diagnostic(
                 CODE,
                 f"the {label} overlaps {what}",
                 path,
                 related=(other_path,),
-                hint=f"that range is at line {line}, column {column}; the route tables of "
-                f"'{vpc.name}' would send one range two ways (AWS refuses a peering whose CIDR "
-                "overlaps the requester's): agree another range with the peer's owner",
+                hint=f"that range is at line {line}, column {column}; {why}: agree another "
+                "range with the peer's owner",
             )
         earlier.append((net, peering.name, path))
 
