@@ -75,7 +75,10 @@ def test_a_vpn_is_an_endpoint_too() -> None:
 def test_an_unknown_name_is_a_usage_error_with_a_suggestion() -> None:
     result = runner.invoke(app, ["path", str(HUB), "tols-vpc", "dev-vpc"])
     assert result.exit_code == 2
-    assert "no VPC or VPN connection named 'tols-vpc'; did you mean 'tools-vpc'?" in result.output
+    assert (
+        "no VPC, VPN connection or external peering named 'tols-vpc'; did you mean 'tools-vpc'?"
+        in result.output
+    )
 
 
 def test_a_file_with_errors_prints_its_diagnostics_and_exits_1(tmp_path: Path) -> None:

@@ -296,6 +296,79 @@ def test_a_vgw_vpn_reaches_only_its_own_vpc() -> None:
     assert "delivers only to that VPC" in found.back.missing.reason
 
 
+# --- a VPC outside the organization, peered with one of the file's ------------------------------
+
+EXTERNAL = PEERED + (
+    "  - name: saas-acme\n"
+    "    requester: vpc-0\n"
+    '    accepter: { external: { account_id: "999999999999", vpc_id: vpc-0abc12345678def01,'
+    " cidr: 192.168.50.0/24, region: us-west-2 } }\n"
+)
+
+
+def test_an_external_peer_is_one_hop_from_its_requester_and_its_side_is_said_to_be_theirs() -> None:
+    network, _ = _network(EXTERNAL)
+    assert "saas-acme" in network.names()
+    end = network.endpoint("saas-acme")
+    assert end is not None
+    assert end.label() == "external VPC saas-acme (192.168.50.0/24)"
+    assert end.at == ("vpc_peerings", 2)
+    found = _path(network, "vpc-0", "saas-acme")
+    assert found.reachable
+    assert found.forward.hops == (
+        "vpc-0 route tables: 192.168.50.0/24 -> peering saas-acme -> external VPC "
+        "vpc-0abc12345678def01 (account 999999999999, us-west-2)",
+    )
+    assert found.back.hops == (
+        "saas-acme route tables (peer's side: outside the file): 172.31.0.0/16 -> peering "
+        "saas-acme -> vpc-0; that return route is the peer's to add",
+    )
+
+
+def test_an_external_peer_is_not_reached_through_its_requesters_peers() -> None:
+    network, _ = _network(EXTERNAL)
+    found = _path(network, "vpc-1", "saas-acme")
+    assert not found.forward.reachable
+    assert not found.back.reachable
+    forward, back = found.forward.missing, found.back.missing
+    assert forward is not None
+    assert back is not None
+    assert forward.reason == (
+        "external VPC saas-acme (192.168.50.0/24) is peered only with vpc-0, not with vpc-1, "
+        "and peering is not transitive"
+    )
+    assert forward.fix == "peer vpc-1 with that external VPC too, under `vpc_peerings`"
+    assert forward.at == ("vpcs", 1)
+    assert "is peered only with vpc-0, not with VPC vpc-1 (10.0.0.0/16)" in back.reason
+    assert back.at == ("vpc_peerings", 2)
+
+
+def test_an_external_peer_is_not_reached_over_the_requesters_transit_gateway() -> None:
+    snippet = HUB + (
+        "\nvpc_peerings:\n"
+        "  - name: saas-acme\n"
+        "    requester: hub\n"
+        '    accepter: { external: { account_id: "999999999999", vpc_id: vpc-0123abcd,'
+        " cidr: 192.168.50.0/24, region: us-east-1 } }\n"
+    )
+    network, _ = _network(snippet)
+    assert _path(network, "hub", "saas-acme").reachable
+    found = _path(network, "spoke", "saas-acme")
+    assert found.forward.missing is not None
+    assert "peering is not transitive" in found.forward.missing.reason
+    assert found.forward.hops == ()
+
+
+def test_an_external_peers_cidr_is_left_to_its_peering_not_the_tgw() -> None:
+    network, _ = _network(EXTERNAL)
+    assert network.peered_cidrs("vpc-0") == {
+        ipaddress.ip_network("10.0.0.0/16"),
+        ipaddress.ip_network("10.100.0.0/16"),
+        ipaddress.ip_network("192.168.50.0/24"),
+    }
+    assert network.peered_cidrs("vpc-1") == {ipaddress.ip_network("172.31.0.0/16")}
+
+
 # --- LZ4104: a directory's consumer VPCs reach its VPC and back ---------------------------------
 
 ENDPOINTS = "endpoints: { interface: [ssm, ssmmessages, ec2messages] }"

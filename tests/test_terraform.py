@@ -719,6 +719,8 @@ def test_vpc_peering_routes_every_route_table_of_both_vpcs_and_resolves_dns(
 ) -> None:
     plan = offline_plans.plan(example, stack)
     (connection,) = plan.of_type("aws_vpc_peering_connection")
+    if "constant_value" in plan.config[connection]["expressions"]["peer_vpc_id"]:
+        pytest.skip("a peering with a VPC outside the organization: test_external_peering_*")
     accepters = plan.of_type("aws_vpc_peering_connection_accepter")
     if accepters:  # another account or region: accepted there, through the accepter provider
         (accepter,) = accepters
@@ -770,6 +772,43 @@ def test_vpc_peering_routes_every_route_table_of_both_vpcs_and_resolves_dns(
         "requester": [(True, "aws")],
         "accepter": [(True, "aws.accepter" if accepters else "aws")],
     }
+
+
+def test_external_peering_requests_in_the_requester_home_and_routes_every_table(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
+    stack = _stack_at(rendered_examples, "peering-variants", "peerings/saas-acme")
+    assert stack["reads"] == {"shared_us-east-1": "accounts/shared/us-east-1"}
+    assert "accounts/shared/us-east-1" in stack["depends_on"]
+    plan = offline_plans.plan("peering-variants", stack)
+    address = "aws_vpc_peering_connection.saas-acme"
+    connection = plan.planned[address]
+    assert connection["peer_owner_id"] == "999999999999"
+    assert connection["peer_vpc_id"] == "vpc-0abc12345678def01"
+    assert connection["peer_region"] == "us-west-2"
+    assert connection["auto_accept"] is False
+    assert _provider(plan, address) == "aws"
+    # only the peer's owner accepts; options need an active connection
+    assert plan.of_type("aws_vpc_peering_connection_accepter") == []
+    assert plan.of_type("aws_vpc_peering_connection_options") == []
+    upstream = offline_plans.plan(
+        "peering-variants",
+        _stack_at(rendered_examples, "peering-variants", stack["reads"]["shared_us-east-1"]),
+    )
+    tables = synthesize_state(upstream.data)["outputs"]["hub-east_route_table_ids"]["value"]
+    routes = plan.of_type("aws_route")
+    assert sorted(plan.planned[r]["route_table_id"] for r in routes) == sorted(tables.values())
+    for route in routes:
+        assert plan.planned[route]["destination_cidr_block"] == "192.168.50.0/24"
+        assert plan.resources(route, "vpc_peering_connection_id") == [address]
+        assert _provider(plan, route) == "aws"
+    instructions = plan.data["output_changes"]["saas-acme_peer_instructions"]
+    assert instructions["after_unknown"] is True  # it names the connection id, known on apply
+    outputs = plan.data["configuration"]["root_module"]["outputs"]
+    expression = outputs["saas-acme_peer_instructions"]["expression"]
+    assert sorted(expression["references"]) == sorted(
+        [address, "aws_vpc_peering_connection.saas-acme.id", "local.account_id"]
+    )
 
 
 def test_hub_peering_expected_values(

@@ -187,8 +187,12 @@ def _direction_lines(doc: Document, direction: Direction) -> list[str]:
 @app.command(name="path")
 def path_command(
     file: FileArg,
-    source: Annotated[str, typer.Argument(metavar="FROM", help="A VPC or VPN connection name.")],
-    target: Annotated[str, typer.Argument(metavar="TO", help="A VPC or VPN connection name.")],
+    source: Annotated[
+        str, typer.Argument(metavar="FROM", help="A VPC, VPN connection or external peering name.")
+    ],
+    target: Annotated[
+        str, typer.Argument(metavar="TO", help="A VPC, VPN connection or external peering name.")
+    ],
 ) -> None:
     """Trace the network path both ways between two VPCs (or a VPC and a VPN's on-premises
     ranges): print the hops, or the missing hop and where the YAML that adds it goes. Exit 0
@@ -210,7 +214,10 @@ def path_command(
         end = network.endpoint(name)
         if end is None:
             hint = did_you_mean(name, network.names())
-            typer.echo(f"lzgen: error: no VPC or VPN connection named {name!r}; {hint}", err=True)
+            typer.echo(
+                f"lzgen: error: no VPC, VPN connection or external peering named {name!r}; {hint}",
+                err=True,
+            )
             raise typer.Exit(2)
         ends.append(end)
     found = network.path(ends[0], ends[1])

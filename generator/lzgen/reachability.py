@@ -6,6 +6,10 @@ The network is the org file's, exactly as lzgen renders it:
 - a VPC delivers its own CIDR locally;
 - a peering routes each VPC's CIDR in every route table of the other (plan/vpc_peering.py): one
   hop, never transitive;
+- a peering with a VPC outside the organization (``accepter: {external: ...}``) routes the
+  external CIDR in every route table of the requester VPC; the external VPC (an endpoint named
+  after its peering) reaches the requester VPC only, and only if its owner adds the return route
+  on their side, which the file cannot see: that hop is assumed and says so;
 - a VPC attached to a Transit Gateway routes, in every route table, each CIDR its associated TGW
   route table reaches (``destinations``), collapsed, except its own and its peers'; and the
   default route in private route tables when it has no NAT gateway (central egress);
@@ -16,10 +20,10 @@ The network is the org file's, exactly as lzgen renders it:
 - a VPN on a VPC's virtual private gateway reaches that VPC and is reached from it (the VGW
   propagates into every route table), nothing beyond.
 
-``Network.path(a, b)`` traces both directions between two endpoints (VPC names or VPN
-connection names) and returns the hops, or the first missing hop with the YAML node where the
-fix goes. The model tolerates a file with errors (it ignores what does not resolve), so the
-rules can ask it before the file is valid.
+``Network.path(a, b)`` traces both directions between two endpoints (VPC names, VPN
+connection names, or the names of peerings with external VPCs) and returns the hops, or the
+first missing hop with the YAML node where the fix goes. The model tolerates a file with errors
+(it ignores what does not resolve), so the rules can ask it before the file is valid.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from lzgen.load import YamlPath
 from lzgen.model import OrgFile
 from lzgen.model.transit_gateway import TransitGateway, VpnConnection
 from lzgen.model.vpc import Vpc
+from lzgen.model.vpc_peering import ExternalVpc
 from lzgen.plan.isolation import blackholes
 
 Net = ipaddress.IPv4Network
@@ -91,7 +96,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Endpoint:
-    """A VPC (``vpc`` set) or an on-premises site behind a VPN connection (``vpn`` set)."""
+    """A VPC (``vpc`` set), an on-premises site behind a VPN connection (``vpn`` set), or a VPC
+    outside the organization (``external`` set, named after its peering with ``requester``)."""
 
     name: str
     cidrs: tuple[Net, ...]
@@ -99,11 +105,13 @@ class Endpoint:
     vpn: VpnConnection | None = None
     tgw: str | None = None  # the TGW a VPN connection is on; None for a VGW VPN
     vgw_vpc: str | None = None  # the VPC whose virtual private gateway carries the VPN
+    external: ExternalVpc | None = None
+    requester: str | None = None  # the VPC an external VPC is peered with
     at: YamlPath = ()
 
     def label(self) -> str:
         cidrs = ", ".join(str(c) for c in self.cidrs) or "no declared CIDR"
-        kind = "VPC" if self.vpc else "VPN"
+        kind = "VPC" if self.vpc else "external VPC" if self.external else "VPN"
         return f"{kind} {self.name} ({cidrs})"
 
 
@@ -120,12 +128,24 @@ class Network:
             self.tgws.setdefault(tgw.name, (t, tgw))
         self.peerings: dict[frozenset[str], tuple[int, str]] = {}  # pair -> (index, name)
         self.peers: dict[str, list[str]] = {}
+        # external peering name -> (index, the external VPC, its CIDR, the requester VPC)
+        self.externals: dict[str, tuple[int, ExternalVpc, Net, str]] = {}
+        self.external_peers: dict[str, list[str]] = {}  # requester VPC -> external peerings
         for k, peering in enumerate(org.vpc_peerings):
-            pair = frozenset((peering.requester, peering.accepter))
+            external = peering.external
+            if external is not None:
+                net = _net(external.cidr)
+                known = peering.name in self.externals or peering.name in self.vpcs
+                if net is not None and peering.requester in self.vpcs and not known:
+                    self.externals[peering.name] = (k, external, net, peering.requester)
+                    self.external_peers.setdefault(peering.requester, []).append(peering.name)
+                continue
+            accepter = peering.accepter_vpc or ""
+            pair = frozenset((peering.requester, accepter))
             if len(pair) == 2 and pair <= self.vpcs.keys() and pair not in self.peerings:
                 self.peerings[pair] = (k, peering.name)
-                self.peers.setdefault(peering.requester, []).append(peering.accepter)
-                self.peers.setdefault(peering.accepter, []).append(peering.requester)
+                self.peers.setdefault(peering.requester, []).append(accepter)
+                self.peers.setdefault(accepter, []).append(peering.requester)
         self.attached: dict[str, list[Vpc]] = {name: [] for name in self.tgws}
         for _, vpc, _ in sorted(self.vpcs.values(), key=lambda v: v[1].name):
             if vpc.transit_gateway is not None and vpc.transit_gateway.name in self.attached:
@@ -152,8 +172,9 @@ class Network:
         return self._nets[key]
 
     def peered_cidrs(self, vpc: str) -> set[Net]:
-        """CIDRs of the VPCs ``vpc`` is peered with."""
-        return {self.vpcs[p][2] for p in self.peers.get(vpc, [])}
+        """CIDRs of the VPCs ``vpc`` is peered with, external ones too."""
+        inside = {self.vpcs[p][2] for p in self.peers.get(vpc, [])}
+        return inside | {self.externals[e][2] for e in self.external_peers.get(vpc, [])}
 
     def tgw_routes(self, vpc: Vpc) -> tuple[list[Net], bool]:
         """What an attached VPC's route tables send to its TGW: the specific CIDRs (collapsed,
@@ -247,10 +268,15 @@ class Network:
     # --- endpoints -----------------------------------------------------------------------------
 
     def endpoint(self, name: str) -> Endpoint | None:
-        """A VPC by name, else a VPN connection by name (TGW VPNs first, then VGW VPNs)."""
+        """A VPC by name, else an external VPC by its peering's name, else a VPN connection by
+        name (TGW VPNs first, then VGW VPNs)."""
         if name in self.vpcs:
             i, vpc, net = self.vpcs[name]
             return Endpoint(name, (net,), vpc=vpc, at=("vpcs", i))
+        if name in self.externals:
+            k, external, net, requester = self.externals[name]
+            at: YamlPath = ("vpc_peerings", k)
+            return Endpoint(name, (net,), external=external, requester=requester, at=at)
         for tgw_name, (t, tgw) in self.tgws.items():
             for k, vpn in enumerate(tgw.vpn_connections):
                 if vpn.name == name:
@@ -272,7 +298,7 @@ class Network:
             v.name for _, vpc, _ in self.vpcs.values() if vpc.vpn_gateway
             for v in vpc.vpn_gateway.vpn_connections
         ]  # fmt: skip
-        return sorted({*self.vpcs, *vpns})
+        return sorted({*self.vpcs, *self.externals, *vpns})
 
     # --- tracing -------------------------------------------------------------------------------
 
@@ -296,6 +322,8 @@ class Network:
     def _trace(self, source: Endpoint, dst: Endpoint, cidr: Net, hops: list[str]) -> Missing | None:
         if source.vpc is not None:
             return self._from_vpc(source.vpc, dst, cidr, hops)
+        if source.external is not None:
+            return self._from_external(source, dst, cidr, hops)
         assert source.vpn is not None
         if source.vgw_vpc is not None:  # on premises -> the VGW's own VPC, nothing beyond
             if dst.vpc is not None and dst.vpc.name == source.vgw_vpc:
@@ -317,15 +345,17 @@ class Network:
         return self._through_tgw(source.tgw, source.vpn.route_table, dst, cidr, hops)
 
     def _from_vpc(self, vpc: Vpc, dst: Endpoint, cidr: Net, hops: list[str]) -> Missing | None:
-        own = self.vpcs[vpc.name][2]
-        if cidr.subnet_of(own):
-            hops.append(f"{vpc.name} delivers {cidr} locally")
+        hop = self._own_or_peered(vpc, cidr)
+        if hop is not None:
+            hops.append(hop)
             return None
-        for peer in self.peers.get(vpc.name, []):
-            if cidr.subnet_of(self.vpcs[peer][2]):
-                name = self.peerings[frozenset((vpc.name, peer))][1]
-                hops.append(f"{vpc.name} route tables: {cidr} -> peering {name} -> {peer}")
-                return None
+        if dst.external is not None:  # over a peering or a TGW, never beyond the requester
+            reason = (
+                f"{dst.label()} is peered only with {dst.requester}, not with {vpc.name}, and "
+                "peering is not transitive"
+            )
+            fix = f"peer {vpc.name} with that external VPC too, under `vpc_peerings`"
+            return Missing(reason, fix, ("vpcs", self.vpcs[vpc.name][0]))
         if dst.vgw_vpc == vpc.name:
             hops.append(f"{vpc.name} route tables: {cidr} -> virtual private gateway -> {dst.name}")
             return None
@@ -345,6 +375,47 @@ class Network:
             hops.append(f"{vpc.name} route tables: {cidr} -> transit gateway {att.name}")
         # else the VPC has no route either: the TGW table lacking one is the hop to report
         return self._through_tgw(att.name, att.route_table, dst, cidr, hops)
+
+    def _own_or_peered(self, vpc: Vpc, cidr: Net) -> str | None:
+        """The hop when ``vpc`` delivers ``cidr`` itself or sends it over one of its peerings."""
+        if cidr.subnet_of(self.vpcs[vpc.name][2]):
+            return f"{vpc.name} delivers {cidr} locally"
+        for peer in self.peers.get(vpc.name, []):
+            if cidr.subnet_of(self.vpcs[peer][2]):
+                name = self.peerings[frozenset((vpc.name, peer))][1]
+                return f"{vpc.name} route tables: {cidr} -> peering {name} -> {peer}"
+        for name in self.external_peers.get(vpc.name, []):
+            _, external, net, _ = self.externals[name]
+            if cidr.subnet_of(net):
+                return (
+                    f"{vpc.name} route tables: {cidr} -> peering {name} -> external VPC "
+                    f"{external.vpc_id} (account {external.account_id}, {external.region})"
+                )
+        return None
+
+    def _from_external(
+        self, source: Endpoint, dst: Endpoint, cidr: Net, hops: list[str]
+    ) -> Missing | None:
+        """An external VPC reaches its requester VPC over its peering, if its owner routes it
+        (their side, outside the file), and nothing beyond."""
+        requester = source.requester
+        assert requester is not None
+        if dst.vpc is not None and dst.name == requester:
+            hops.append(
+                f"{source.name} route tables (peer's side: outside the file): {cidr} -> peering "
+                f"{source.name} -> {requester}; that return route is the peer's to add"
+            )
+            return None
+        reason = (
+            f"{source.label()} is peered only with {requester}, not with {dst.label()}, and "
+            "peering is not transitive"
+        )
+        fix = (
+            f"peer {dst.name} with that external VPC too, under `vpc_peerings`"
+            if dst.vpc is not None
+            else "no path: an external VPC reaches only the VPC it is peered with"
+        )
+        return Missing(reason, fix, source.at)
 
     def _through_tgw(
         self, tgw: str, table: str, dst: Endpoint, cidr: Net, hops: list[str]

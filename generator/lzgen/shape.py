@@ -147,6 +147,10 @@ def _pattern_hint(path: YamlPath) -> str:
     last = path[-1] if path else ""
     if last == "name":
         return f"names use {NAME_RULE}"
+    if last == "account_id":
+        return 'an AWS account id is 12 digits, quoted so leading zeros survive: "999999999999"'
+    if last == "vpc_id":
+        return "a VPC id is vpc- and 8 or 17 lowercase hex digits: vpc-0abc12345678def01"
     if last in ("azs",) or (len(path) >= 2 and path[-2] == "azs"):
         return "AZs are the zone letters of the VPC's region, for example [a, b, c]"
     return ""

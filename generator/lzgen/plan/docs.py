@@ -1,5 +1,5 @@
-"""The output tree's README: stacks in apply order, an IP plan per VPC, and how to use each
-directory."""
+"""The output tree's README: stacks in apply order, what the owners of external peered VPCs
+must do, an IP plan per VPC, and how to use each directory."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from lzgen.plan.index import PlanIndex
 from lzgen.plan.order import apply_waves
 from lzgen.plan.stack import is_management
 from lzgen.plan.types import BOOTSTRAP, DEPLOYER_ROLE, FileSpec, Stack
+from lzgen.plan.vpc_peering import external_docs
 
 
 def _credentials(index: PlanIndex, stack: Stack) -> str:
@@ -62,6 +63,7 @@ def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
             for s in stacks
         ],
         "vpcs": vpcs,
+        "external_peerings": external_docs(index),
         "directories": directory_docs(index, {s.path: s.depends_on for s in stacks}),
     }
     return (FileSpec("README.md", "docs/README.md.j2", context),)

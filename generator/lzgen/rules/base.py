@@ -102,11 +102,12 @@ class RuleContext:
 
     @cached_property
     def peered_pairs(self) -> dict[frozenset[int], int]:
-        """VPC index pair -> index of the first peering that joins them (both VPCs exist)."""
+        """VPC index pair -> index of the first peering that joins them (both VPCs exist;
+        peerings to external VPCs are not pairs)."""
         found: dict[frozenset[int], int] = {}
         for k, peering in enumerate(self.org.vpc_peerings):
             requester = self.vpcs.get(peering.requester)
-            accepter = self.vpcs.get(peering.accepter)
+            accepter = self.vpcs.get(peering.accepter_vpc or "")
             if requester is not None and accepter is not None and requester[0] != accepter[0]:
                 found.setdefault(frozenset((requester[0], accepter[0])), k)
         return found

@@ -14,14 +14,14 @@ CODE = "LZ3015"
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     for k, peering in enumerate(ctx.org.vpc_peerings):
         requester = ctx.vpcs.get(peering.requester)
-        accepter = ctx.vpcs.get(peering.accepter)
+        accepter = ctx.vpcs.get(peering.accepter_vpc or "")
         if requester is None or accepter is None:
-            continue  # LZ2015
+            continue  # LZ2015, or an external accepter (LZ3026)
         path = ("vpc_peerings", k, "accepter")
         if requester[0] == accepter[0]:
             yield ctx.doc.diagnostic(
                 CODE,
-                f"VPC peering '{peering.name}' peers VPC '{peering.accepter}' with itself",
+                f"VPC peering '{peering.name}' peers VPC '{peering.requester}' with itself",
                 path,
                 hint="a peering joins two different VPCs",
             )
@@ -33,7 +33,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             yield ctx.doc.diagnostic(
                 CODE,
                 f"VPC peering '{peering.name}' joins '{peering.requester}' and "
-                f"'{peering.accepter}', already joined by peering '{other.name}'",
+                f"'{peering.accepter_vpc}', already joined by peering '{other.name}'",
                 path,
                 related=(("vpc_peerings", first, "name"),),
                 hint=f"'{other.name}' is at line {line}, column {column}; AWS allows one "

@@ -1,6 +1,7 @@
 """LZ3001 and LZ3006: CIDRs are IPv4 networks; VPCs are /16 to /28.
 
-Checked: VPC and pinned subnet CIDRs, TGW static route CIDRs and VPN ``on_premises_cidrs``.
+Checked: VPC and pinned subnet CIDRs, TGW static route CIDRs, VPN ``on_premises_cidrs`` and
+external peers' CIDRs.
 AWS allows a VPC CIDR block between /16 and /28. IPv6 is Amazon-provided (``ipv6: true``),
 never written into an IPv4 field.
 """
@@ -51,6 +52,9 @@ def _ipv4_fields(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
     for vpn, path in ctx.all_vpns():
         for c, text in enumerate(vpn.on_premises_cidrs):
             yield text, (*path, "on_premises_cidrs", c)
+    for k, peering in enumerate(ctx.org.vpc_peerings):
+        if peering.external is not None:
+            yield peering.external.cidr, ("vpc_peerings", k, "accepter", "external", "cidr")
 
 
 def check_family(ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -1,8 +1,9 @@
 """LZ2003: names that become addresses must be unique.
 
-Org-wide: accounts, VPCs, transit gateways, VPC peerings, directories. Within their parent:
-sibling OUs, a VPC's subnet tiers, a transit gateway's route tables, and the VPN connections of
-one transit gateway or of one VPC's virtual private gateway. Case is ignored.
+Org-wide: accounts, VPCs, transit gateways, VPC peerings, directories; and a peering with an
+external VPC is named unlike any VPC (it names the external end in ``lzgen path``). Within
+their parent: sibling OUs, a VPC's subnet tiers, a transit gateway's route tables, and the VPN
+connections of one transit gateway or of one VPC's virtual private gateway. Case is ignored.
 """
 
 from __future__ import annotations
@@ -44,6 +45,25 @@ def _ou_siblings(
         yield from _ou_siblings(ctx, unit.children, (*ypath, i, "children"))
 
 
+def _external_names(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A peering with an external VPC names that VPC's endpoint (``lzgen path``), so it is no
+    VPC's name."""
+    vpcs = {v.name.lower(): i for i, v in enumerate(ctx.org.vpcs)}
+    for k, peering in enumerate(ctx.org.vpc_peerings):
+        i = vpcs.get(peering.name.lower())
+        if peering.external is None or i is None:
+            continue
+        line, column = ctx.doc.locate(("vpcs", i, "name"))
+        yield ctx.doc.diagnostic(
+            CODE,
+            f"VPC peering name '{peering.name}' is also a VPC's name",
+            ("vpc_peerings", k, "name"),
+            hint=f"the VPC is at line {line}, column {column}; a peering with an external VPC "
+            "names that VPC's end in `lzgen path`, so it needs a name of its own",
+            related=(("vpcs", i, "name"),),
+        )
+
+
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     org = ctx.org
     yield from _duplicates(
@@ -67,6 +87,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
         "directory",
         [(d.name, ("directories", i, "name")) for i, d in enumerate(org.directories)],
     )
+    yield from _external_names(ctx)
     yield from _ou_siblings(ctx, org.organizational_units, ("organizational_units",))
     for vi, vpc in enumerate(org.vpcs):
         yield from _duplicates(

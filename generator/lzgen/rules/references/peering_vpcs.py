@@ -1,4 +1,5 @@
-"""LZ2015: a VPC peering's ``requester`` and ``accepter`` name declared VPCs."""
+"""LZ2015: a VPC peering's ``requester`` names a declared VPC, and so does its ``accepter``
+unless it is a VPC outside the organization (``external``)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ CODE = "LZ2015"
 def check(ctx: RuleContext) -> Iterator[Diagnostic]:
     known = list(ctx.vpcs)
     for k, peering in enumerate(ctx.org.vpc_peerings):
-        for side, name in (("requester", peering.requester), ("accepter", peering.accepter)):
-            if name not in ctx.vpcs:
+        for side, name in (("requester", peering.requester), ("accepter", peering.accepter_vpc)):
+            if name is not None and name not in ctx.vpcs:
                 yield ctx.doc.diagnostic(
                     CODE,
                     f"VPC peering '{peering.name}' names unknown {side} VPC '{name}'",

@@ -1,6 +1,7 @@
 """LZ2007 and LZ2008: regions are real AWS regions and AZ letters exist in them.
 
-LZ2007 covers the home and state regions, every VPC's and every transit gateway's region.
+LZ2007 covers the home and state regions, every VPC's and every transit gateway's region, and
+external peers' regions.
 Regions of another partition (GovCloud, China) get LZ2018 instead (rules/references/partitions.py).
 """
 
@@ -34,8 +35,15 @@ def region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
         yield tgw.region, ("transit_gateways", i, "region")
 
 
+def _external_regions(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
+    """The regions of peered VPCs outside the organization (not ours to allow or opt into)."""
+    for k, peering in enumerate(ctx.org.vpc_peerings):
+        if peering.external is not None:
+            yield peering.external.region, ("vpc_peerings", k, "accepter", "external", "region")
+
+
 def check_regions(ctx: RuleContext) -> Iterator[Diagnostic]:
-    for region, path in region_paths(ctx):
+    for region, path in (*region_paths(ctx), *_external_regions(ctx)):
         if region not in REGIONS and partition(region)[0] == COMMERCIAL:
             yield ctx.doc.diagnostic(
                 CODE_REGION,
