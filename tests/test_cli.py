@@ -242,6 +242,7 @@ def test_schema_is_json_schema_of_the_contract() -> None:
         "transit_gateways",
         "vpc_peerings",
         "directories",
+        "cloudhsm_clusters",
     }
 
 

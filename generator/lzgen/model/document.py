@@ -6,6 +6,7 @@ from typing import Literal
 
 from lzgen.model.account_settings import AccountSettings
 from lzgen.model.baseline import Baseline
+from lzgen.model.cloudhsm import CloudHsmCluster
 from lzgen.model.common import StrictModel
 from lzgen.model.directory import Directory
 from lzgen.model.organization import Account, Organization, OrganizationalUnit
@@ -25,3 +26,4 @@ class OrgFile(StrictModel):
     transit_gateways: list[TransitGateway] = []
     vpc_peerings: list[VpcPeering] = []
     directories: list[Directory] = []
+    cloudhsm_clusters: list[CloudHsmCluster] = []
