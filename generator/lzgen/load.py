@@ -7,6 +7,7 @@ non-standard tags and oversized files all become coded diagnostics with a locati
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,8 @@ class Document:
     data: Any
     value_pos: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    # the folder that paths in the file are relative to (the file's own); None for text
+    base: Path | None = None
 
     def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the node at ``path`` (of its key when ``key``).
@@ -370,4 +373,29 @@ def load_file(path: Path, display: str | None = None) -> Document:
         raise LoadError(
             Diagnostic("LZ1001", Severity.ERROR, "the file is not valid UTF-8", name, line, 1)
         ) from exc
-    return load_text(text, name)
+    doc = load_text(text, name)
+    doc.base = path.resolve().parent
+    return doc
+
+
+MAX_ATTACHMENT_BYTES = 64 * 1024  # a PEM certificate is a few KiB
+
+
+def load_attachments(doc: Document, paths: Iterable[str]) -> dict[str, str]:
+    """The files the org file names (a CloudHSM trust anchor certificate), by the path as
+    written: read relative to the file's folder, only when they stay inside it, are regular
+    files of at most ``MAX_ATTACHMENT_BYTES`` and UTF-8. Anything else is left out; the rule on
+    the naming key reports it, so every stage after load stays pure."""
+    found: dict[str, str] = {}
+    if doc.base is None:
+        return found
+    for written in paths:
+        target = (doc.base / written).resolve()
+        if Path(written).is_absolute() or not target.is_relative_to(doc.base):
+            continue
+        try:
+            if target.is_file() and target.stat().st_size <= MAX_ATTACHMENT_BYTES:
+                found[written] = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return found

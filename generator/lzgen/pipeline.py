@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lzgen.diagnostics import Diagnostic, has_errors, sorted_diagnostics
-from lzgen.load import Document, LoadError, load_file
+from lzgen.load import Document, LoadError, load_attachments, load_file
 from lzgen.manifest import MANIFEST_NAME, build_manifest
 from lzgen.model import OrgFile
+from lzgen.model.document import referenced_files
 from lzgen.plan import LandingZone, build_plan
 from lzgen.render import render
 from lzgen.rules import RuleContext, run_plan_rules, run_rules
@@ -69,11 +70,12 @@ def _check(doc: Document) -> Checked:
     org, diagnostics = check_shape(doc)
     if org is None:
         return Checked(None, None, sorted_diagnostics(diagnostics))
-    ctx = RuleContext(doc, org)
+    files = load_attachments(doc, referenced_files(org))
+    ctx = RuleContext(doc, org, files)
     diagnostics = run_rules(ctx)
     if has_errors(diagnostics):
         return Checked(None, None, sorted_diagnostics(diagnostics))
-    lz = build_plan(org)
+    lz = build_plan(org, files)
     diagnostics = sorted_diagnostics([*diagnostics, *run_plan_rules(ctx, lz)])
     if has_errors(diagnostics):
         return Checked(None, None, diagnostics)

@@ -27,3 +27,13 @@ class OrgFile(StrictModel):
     vpc_peerings: list[VpcPeering] = []
     directories: list[Directory] = []
     cloudhsm_clusters: list[CloudHsmCluster] = []
+
+
+def referenced_files(org: OrgFile) -> list[str]:
+    """Paths of the files the org file names, as written (relative to the file): what the load
+    stage reads for the rules and the plan."""
+    return [
+        c.kms_custom_key_store.trust_anchor_certificate
+        for c in org.cloudhsm_clusters
+        if c.kms_custom_key_store is not None
+    ]

@@ -26,9 +26,11 @@ class PlanIndex:
     created: frozenset[str]  # names of the accounts lzgen creates (no id)
     vpcs: Mapping[str, dict[str, Any]]  # VPC name -> its template context
     network: Network  # what reaches what: the TGW routes a VPC gets
+    # the files the org file names, by the path as written (model.document.referenced_files)
+    files: Mapping[str, str]
 
     @classmethod
-    def of(cls, org: OrgFile) -> PlanIndex:
+    def of(cls, org: OrgFile, files: Mapping[str, str] | None = None) -> PlanIndex:
         accounts: dict[str, Account] = {}
         for account in org.accounts:
             accounts.setdefault(account.name, account)
@@ -38,7 +40,7 @@ class PlanIndex:
             if vpc.name not in vpcs:  # names are unique in a valid file (LZ2003)
                 vpcs[vpc.name] = vpc_context(vpc, central)
         created = frozenset(a.name for a in org.accounts if a.id is None)
-        return cls(org, accounts, created, vpcs, Network(org))
+        return cls(org, accounts, created, vpcs, Network(org), files or {})
 
     def vpc(self, vpc: Vpc) -> dict[str, Any]:
         return self.vpcs[vpc.name]

@@ -9,7 +9,7 @@ broken by path. A new capability adds its planner to ``PLANNERS``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from lzgen.model import OrgFile
 from lzgen.plan.account_adoption import plan_account_adoption
@@ -44,9 +44,11 @@ PLANNERS: tuple[Callable[[PlanIndex], list[StackPart]], ...] = (
 )
 
 
-def build_plan(org: OrgFile) -> LandingZone:
+def build_plan(org: OrgFile, files: Mapping[str, str] | None = None) -> LandingZone:
+    """The landing zone of a valid ``org``; ``files`` are the files it names, by the path as
+    written, as the load stage read them (model.document.referenced_files)."""
     # every VPC's context and the account lookups, computed once for all the planners
-    index = PlanIndex.of(org)
+    index = PlanIndex.of(org, files or {})
     by_path: dict[str, list[StackPart]] = defaultdict(list)
     by_path[ORGANIZATION] = []
     for planner in PLANNERS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -35,6 +35,9 @@ class RuleContext:
 
     doc: Document
     org: OrgFile
+    # the files the org file names (model.document.referenced_files), by the path as written,
+    # as the load stage read them; a path missing here could not be read
+    files: Mapping[str, str] = field(default_factory=dict)
     _cache: dict[str, object] = field(default_factory=dict)
 
     @cached_property
