@@ -19,6 +19,7 @@ from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES, PLAN_RULES
 from test_rules_adoption import FAILING as ADOPTION_FAILING
+from test_rules_cloudhsm import FAILING as CLOUDHSM_FAILING
 from test_rules_directory import FAILING as DIRECTORY_FAILING
 from test_rules_external_peering import FAILING as EXTERNAL_PEERING_FAILING
 from test_rules_identity import FAILING as IDENTITY_FAILING
@@ -1250,8 +1251,8 @@ def test_passing_snippet(snippet: str) -> None:
 
 # Every failing case of the rule tests: this file's and those of test_rules_network_hub.py,
 # test_rules_adoption.py, test_rules_identity.py, test_rules_limits.py,
-# test_rules_opt_in_regions.py, test_rules_directory.py, test_rules_reachability.py and
-# test_rules_external_peering.py.
+# test_rules_opt_in_regions.py, test_rules_directory.py, test_rules_reachability.py,
+# test_rules_external_peering.py and test_rules_cloudhsm.py.
 ALL_FAILING = (
     FAILING
     + HUB_FAILING
@@ -1262,6 +1263,7 @@ ALL_FAILING = (
     + DIRECTORY_FAILING
     + REACHABILITY_FAILING
     + EXTERNAL_PEERING_FAILING
+    + CLOUDHSM_FAILING
 )
 
 

@@ -13,6 +13,16 @@ from lzgen.rules.baseline import (
     policy_names,
     settings_targets,
 )
+from lzgen.rules.cloudhsm import (
+    availability,
+    client_paths,
+    hsm_quota,
+    no_internet,
+    small_vpc,
+    trust_anchor,
+    vpc_size,
+)
+from lzgen.rules.cloudhsm import references as cloudhsm_references
 from lzgen.rules.directory import (
     consumer_overlap,
     consumer_paths,
@@ -150,6 +160,14 @@ ALL_RULES: tuple[Rule, ...] = (
     ssm_route.RULE,
     shared_directories.RULE,
     directory_security_group.RULE,
+    cloudhsm_references.RULE,
+    no_internet.RULE,
+    vpc_size.RULE,
+    small_vpc.RULE,
+    availability.RULE,
+    hsm_quota.RULE,
+    client_paths.RULE,
+    trust_anchor.RULE,
 )
 
 

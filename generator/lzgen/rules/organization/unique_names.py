@@ -1,7 +1,8 @@
 """LZ2003: names that become addresses must be unique.
 
-Org-wide: accounts, VPCs, transit gateways, VPC peerings, directories; and a peering with an
-external VPC is named unlike any VPC (it names the external end in ``lzgen path``). Within
+Org-wide: accounts, VPCs, transit gateways, VPC peerings, directories, CloudHSM clusters; and
+a peering with an external VPC is named unlike any VPC (it names the external end in ``lzgen
+path``). Within
 their parent: sibling OUs, a VPC's subnet tiers, a transit gateway's route tables, and the VPN
 connections of one transit gateway or of one VPC's virtual private gateway. Case is ignored.
 """
@@ -87,6 +88,11 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
         "directory",
         [(d.name, ("directories", i, "name")) for i, d in enumerate(org.directories)],
     )
+    yield from _duplicates(
+        ctx,
+        "CloudHSM cluster",
+        [(c.name, ("cloudhsm_clusters", i, "name")) for i, c in enumerate(org.cloudhsm_clusters)],
+    )
     yield from _external_names(ctx)
     yield from _ou_siblings(ctx, org.organizational_units, ("organizational_units",))
     for vi, vpc in enumerate(org.vpcs):
@@ -125,7 +131,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
 
 RULE = Rule(
     CODE,
-    "names are unique: accounts, VPCs, TGWs, peerings, directories, sibling OUs, tiers, TGW "
-    "route tables, VPN connections",
+    "names are unique: accounts, VPCs, TGWs, peerings, directories, CloudHSM clusters, sibling "
+    "OUs, tiers, TGW route tables, VPN connections",
     check,
 )
