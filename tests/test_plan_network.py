@@ -24,6 +24,9 @@ from lzgen.plan.vpc_peering import peering_context
 from lzgen.render import render
 
 RESOURCE = re.compile(r'^resource "', re.MULTILINE)
+# a block behind an off-by-default switch (the KMS custom key store of a CloudHSM cluster): the
+# manifest counts what the default plans (test_terraform checks that against terraform plan)
+SWITCHED = re.compile(r'^resource "[^"]+" "[^"]+" \{\n  count = var\.[^ ]+ \? 1 : 0$', re.MULTILINE)
 
 
 def _org(source: Path) -> OrgFile:
@@ -60,7 +63,7 @@ def test_stack_resource_counts_match_the_rendered_resource_blocks(name: str) -> 
     files = render(lz)
     for stack in lz.stacks:
         blocks = sum(
-            len(RESOURCE.findall(text))
+            len(RESOURCE.findall(text)) - len(SWITCHED.findall(text))
             for path, text in files.items()
             if path.rsplit("/", 1)[0] == stack.path
         )

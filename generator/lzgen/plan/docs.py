@@ -1,11 +1,12 @@
 """The output tree's README: stacks in apply order, what the owners of external peered VPCs
-must do, an IP plan per VPC, and how to use each directory."""
+must do, an IP plan per VPC, how to use each directory, and both phases of each CloudHSM cluster."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from lzgen.model.organization import S3State
+from lzgen.plan.cloudhsm import cloudhsm_docs
 from lzgen.plan.directory import directory_docs
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.order import apply_waves
@@ -65,5 +66,6 @@ def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
         "vpcs": vpcs,
         "external_peerings": external_docs(index),
         "directories": directory_docs(index, {s.path: s.depends_on for s in stacks}),
+        "cloudhsm": cloudhsm_docs(index),
     }
     return (FileSpec("README.md", "docs/README.md.j2", context),)

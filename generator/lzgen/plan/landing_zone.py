@@ -16,6 +16,7 @@ from lzgen.plan.account_adoption import plan_account_adoption
 from lzgen.plan.account_settings import plan_account_settings
 from lzgen.plan.baseline import plan_baseline
 from lzgen.plan.bootstrap import plan_bootstrap
+from lzgen.plan.cloudhsm import plan_cloudhsm
 from lzgen.plan.deployer_role import plan_deployer_role
 from lzgen.plan.directory import plan_directories
 from lzgen.plan.docs import plan_docs
@@ -39,6 +40,7 @@ PLANNERS: tuple[Callable[[PlanIndex], list[StackPart]], ...] = (
     plan_transit_gateways,
     plan_vpc_peerings,
     plan_directories,
+    plan_cloudhsm,
     plan_baseline,
     plan_account_settings,
 )

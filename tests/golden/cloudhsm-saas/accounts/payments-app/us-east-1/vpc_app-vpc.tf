@@ -1,0 +1,197 @@
+# VPC app-vpc (10.50.0.0/20) in us-east-1.
+
+resource "aws_vpc" "app-vpc" {
+  cidr_block                       = "10.50.0.0/20"
+  enable_dns_support               = true
+  enable_dns_hostnames             = true
+  assign_generated_ipv6_cidr_block = false
+
+  tags = {
+    Name = "app-vpc"
+  }
+}
+
+# The default security group of every VPC is emptied: nothing may use it by accident.
+resource "aws_default_security_group" "app-vpc" {
+  vpc_id = aws_vpc.app-vpc.id
+
+  tags = {
+    Name = "app-vpc-default-deny"
+  }
+}
+
+resource "aws_subnet" "app-vpc_app_a" {
+  vpc_id                  = aws_vpc.app-vpc.id
+  availability_zone       = "us-east-1a"
+  cidr_block              = "10.50.0.0/24"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "app-vpc-app-a"
+    Tier = "app"
+  }
+}
+
+resource "aws_subnet" "app-vpc_app_b" {
+  vpc_id                  = aws_vpc.app-vpc.id
+  availability_zone       = "us-east-1b"
+  cidr_block              = "10.50.1.0/24"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "app-vpc-app-b"
+    Tier = "app"
+  }
+}
+
+resource "aws_route_table" "app-vpc_private_a" {
+  vpc_id = aws_vpc.app-vpc.id
+
+  tags = {
+    Name = "app-vpc-private-a"
+  }
+}
+
+resource "aws_route_table_association" "app-vpc_app_a" {
+  subnet_id      = aws_subnet.app-vpc_app_a.id
+  route_table_id = aws_route_table.app-vpc_private_a.id
+}
+
+resource "aws_route_table" "app-vpc_private_b" {
+  vpc_id = aws_vpc.app-vpc.id
+
+  tags = {
+    Name = "app-vpc-private-b"
+  }
+}
+
+resource "aws_route_table_association" "app-vpc_app_b" {
+  subnet_id      = aws_subnet.app-vpc_app_b.id
+  route_table_id = aws_route_table.app-vpc_private_b.id
+}
+
+resource "aws_vpc_endpoint" "app-vpc_s3" {
+  vpc_id            = aws_vpc.app-vpc.id
+  service_name      = "com.amazonaws.us-east-1.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids = [
+    aws_route_table.app-vpc_private_a.id,
+    aws_route_table.app-vpc_private_b.id,
+  ]
+
+  tags = {
+    Name = "app-vpc-s3"
+  }
+}
+
+# Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
+# write to that group and nothing else.
+resource "aws_kms_key" "app-vpc_flow_logs" {
+  description             = "Flow logs of VPC app-vpc"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountAdministers"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:aws:iam::${local.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      {
+        Sid       = "CloudWatchLogsUsesForThisGroup"
+        Effect    = "Allow"
+        Principal = { Service = "logs.us-east-1.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+        Resource  = "*"
+        Condition = {
+          ArnEquals = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/app-vpc"
+          }
+        }
+      },
+    ]
+  })
+
+  tags = {
+    Name = "app-vpc-flow-logs"
+  }
+}
+
+resource "aws_kms_alias" "app-vpc_flow_logs" {
+  name          = "alias/lzgen/flow-logs/app-vpc"
+  target_key_id = aws_kms_key.app-vpc_flow_logs.key_id
+}
+
+resource "aws_cloudwatch_log_group" "app-vpc_flow_logs" {
+  name              = "/lzgen/vpc-flow-logs/app-vpc"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.app-vpc_flow_logs.arn
+}
+
+# Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
+# read them as IAM policies.
+data "aws_iam_policy_document" "app-vpc_flow_logs_trust" {
+  statement {
+    sid     = "VpcFlowLogsOfThisAccount"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:ec2:us-east-1:${local.account_id}:vpc-flow-log/*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "app-vpc_flow_logs" {
+  name               = "lzgen-flow-logs-app-vpc"
+  description        = "VPC flow logs of app-vpc deliver to their log group"
+  assume_role_policy = data.aws_iam_policy_document.app-vpc_flow_logs_trust.json
+}
+
+data "aws_iam_policy_document" "app-vpc_flow_logs_delivery" {
+  statement {
+    sid = "DeliverToThisLogGroupOnly"
+    actions = [
+      "logs:CreateLogStream",
+      "logs:DescribeLogStreams",
+      "logs:PutLogEvents",
+    ]
+    resources = [
+      aws_cloudwatch_log_group.app-vpc_flow_logs.arn,
+      "${aws_cloudwatch_log_group.app-vpc_flow_logs.arn}:*",
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "app-vpc_flow_logs" {
+  name   = "deliver-to-log-group"
+  role   = aws_iam_role.app-vpc_flow_logs.id
+  policy = data.aws_iam_policy_document.app-vpc_flow_logs_delivery.json
+}
+
+resource "aws_flow_log" "app-vpc" {
+  vpc_id               = aws_vpc.app-vpc.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.app-vpc_flow_logs.arn
+  iam_role_arn         = aws_iam_role.app-vpc_flow_logs.arn
+
+  tags = {
+    Name = "app-vpc"
+  }
+}

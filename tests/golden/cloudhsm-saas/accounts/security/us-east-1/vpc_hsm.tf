@@ -1,0 +1,175 @@
+# VPC hsm (10.40.0.0/27) in us-east-1.
+
+resource "aws_vpc" "hsm" {
+  cidr_block                       = "10.40.0.0/27"
+  enable_dns_support               = true
+  enable_dns_hostnames             = true
+  assign_generated_ipv6_cidr_block = false
+
+  tags = {
+    Name = "hsm"
+  }
+}
+
+# The default security group of every VPC is emptied: nothing may use it by accident.
+resource "aws_default_security_group" "hsm" {
+  vpc_id = aws_vpc.hsm.id
+
+  tags = {
+    Name = "hsm-default-deny"
+  }
+}
+
+resource "aws_subnet" "hsm_hsm_a" {
+  vpc_id                  = aws_vpc.hsm.id
+  availability_zone       = "us-east-1a"
+  cidr_block              = "10.40.0.0/28"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "hsm-hsm-a"
+    Tier = "hsm"
+  }
+}
+
+resource "aws_subnet" "hsm_hsm_b" {
+  vpc_id                  = aws_vpc.hsm.id
+  availability_zone       = "us-east-1b"
+  cidr_block              = "10.40.0.16/28"
+  map_public_ip_on_launch = false
+
+  tags = {
+    Name = "hsm-hsm-b"
+    Tier = "hsm"
+  }
+}
+
+resource "aws_route_table" "hsm_isolated" {
+  vpc_id = aws_vpc.hsm.id
+
+  tags = {
+    Name = "hsm-isolated"
+  }
+}
+
+resource "aws_route_table_association" "hsm_hsm_a" {
+  subnet_id      = aws_subnet.hsm_hsm_a.id
+  route_table_id = aws_route_table.hsm_isolated.id
+}
+
+resource "aws_route_table_association" "hsm_hsm_b" {
+  subnet_id      = aws_subnet.hsm_hsm_b.id
+  route_table_id = aws_route_table.hsm_isolated.id
+}
+
+# Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
+# write to that group and nothing else.
+resource "aws_kms_key" "hsm_flow_logs" {
+  description             = "Flow logs of VPC hsm"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "AccountAdministers"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:aws:iam::${local.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      {
+        Sid       = "CloudWatchLogsUsesForThisGroup"
+        Effect    = "Allow"
+        Principal = { Service = "logs.us-east-1.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+        Resource  = "*"
+        Condition = {
+          ArnEquals = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/hsm"
+          }
+        }
+      },
+    ]
+  })
+
+  tags = {
+    Name = "hsm-flow-logs"
+  }
+}
+
+resource "aws_kms_alias" "hsm_flow_logs" {
+  name          = "alias/lzgen/flow-logs/hsm"
+  target_key_id = aws_kms_key.hsm_flow_logs.key_id
+}
+
+resource "aws_cloudwatch_log_group" "hsm_flow_logs" {
+  name              = "/lzgen/vpc-flow-logs/hsm"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.hsm_flow_logs.arn
+}
+
+# Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
+# read them as IAM policies.
+data "aws_iam_policy_document" "hsm_flow_logs_trust" {
+  statement {
+    sid     = "VpcFlowLogsOfThisAccount"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:ec2:us-east-1:${local.account_id}:vpc-flow-log/*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "hsm_flow_logs" {
+  name               = "lzgen-flow-logs-hsm"
+  description        = "VPC flow logs of hsm deliver to their log group"
+  assume_role_policy = data.aws_iam_policy_document.hsm_flow_logs_trust.json
+}
+
+data "aws_iam_policy_document" "hsm_flow_logs_delivery" {
+  statement {
+    sid = "DeliverToThisLogGroupOnly"
+    actions = [
+      "logs:CreateLogStream",
+      "logs:DescribeLogStreams",
+      "logs:PutLogEvents",
+    ]
+    resources = [
+      aws_cloudwatch_log_group.hsm_flow_logs.arn,
+      "${aws_cloudwatch_log_group.hsm_flow_logs.arn}:*",
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "hsm_flow_logs" {
+  name   = "deliver-to-log-group"
+  role   = aws_iam_role.hsm_flow_logs.id
+  policy = data.aws_iam_policy_document.hsm_flow_logs_delivery.json
+}
+
+resource "aws_flow_log" "hsm" {
+  vpc_id               = aws_vpc.hsm.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.hsm_flow_logs.arn
+  iam_role_arn         = aws_iam_role.hsm_flow_logs.arn
+
+  tags = {
+    Name = "hsm"
+  }
+}
