@@ -10,6 +10,7 @@ bounds (file size, depth, alias expansion) are what keeps them fast.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -263,9 +264,13 @@ def _diagnosed(tmp_path: Path, name: str, content: bytes) -> tuple[int, list[Any
 def test_crlf_and_bom_validate_like_lf(tmp_path: Path, source: Path, variant: Any) -> None:
     raw = source.read_bytes()
     assert b"\r" not in raw
-    expected = _diagnosed(tmp_path, "org.yaml", raw)
-    # the file name is part of each diagnostic: the same name in another directory
+    # the file name is part of each diagnostic: the same name in another directory, v; the
+    # files an example names (a trust anchor certificate) sit beside it in both
     (tmp_path / "v").mkdir()
+    for folder in (tmp_path, tmp_path / "v"):
+        if (source.parent / "certs").is_dir():
+            shutil.copytree(source.parent / "certs", folder / "certs")
+    expected = _diagnosed(tmp_path, "org.yaml", raw)
     got = _diagnosed(tmp_path / "v", "org.yaml", variant(raw))
     assert got == expected
 

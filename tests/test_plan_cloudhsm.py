@@ -15,9 +15,10 @@ import pytest
 import yaml
 
 from conftest import REPO
+from lzgen.load import load_text
 from lzgen.model import OrgFile
 from lzgen.model.document import referenced_files
-from lzgen.pipeline import load_and_validate
+from lzgen.pipeline import check_document, load_and_validate
 from lzgen.plan import build_plan
 from lzgen.plan.types import LandingZone, Stack
 from lzgen.render import render
@@ -171,3 +172,21 @@ def test_the_readme_walks_through_both_phases(example: LandingZone) -> None:
     positions = [section.index(s) for s in steps]
     assert positions == sorted(positions)
     assert "- app-vpc: 10.50.0.0/20\n- saas-acme: 192.168.50.0/24\n" in section
+
+
+def test_key_store_variables_of_a_hyphenated_cluster_are_shell_names() -> None:
+    """TF_VAR_<name> must be exportable: `pay-ments` gives `pay_ments_kmsuser_password`."""
+    text = (
+        (REPO / "examples" / "cloudhsm-saas.yaml")
+        .read_text()
+        .replace("  - name: payments\n", "  - name: pay-ments\n")
+    )
+    assert "name: pay-ments" in text
+    doc = load_text(text, "org.yaml")
+    doc.base = REPO / "examples"
+    checked = check_document(doc)
+    assert checked.plan is not None, [d.message for d in checked.diagnostics]
+    files = render(checked.plan)
+    variables = next(v for k, v in files.items() if k.endswith("/variables.tf"))
+    assert 'variable "pay_ments_custom_key_store"' in variables
+    assert 'variable "pay_ments_kmsuser_password"' in variables

@@ -95,12 +95,13 @@ def cluster_context(index: PlanIndex, cluster: CloudHsmCluster) -> dict[str, Any
         ],
         "ports": HSM_PORTS,
         "ingress": client_cidrs(index, cluster),
+        # variable names a shell can export as TF_VAR_<name>: no hyphens
         "key_store": None
         if store is None
         else {
             "name": store.name,
-            "switch": f"{cid}_custom_key_store",
-            "password": f"{cid}_kmsuser_password",
+            "switch": f"{cid.replace('-', '_')}_custom_key_store",
+            "password": f"{cid.replace('-', '_')}_kmsuser_password",
             "certificate": trust_anchor_file(cluster),
             "source": store.trust_anchor_certificate,
         },
