@@ -12,42 +12,16 @@ from lzgen.load import YamlPath
 from lzgen.model.cloudhsm import CloudHsmCluster
 from lzgen.model.vpc_peering import VpcPeering
 from lzgen.rules.base import Rule, RuleContext
+from lzgen.rules.references.placement import placement, vpc_list
 
 CODE = "LZ2024"
 
 
-def _vpc_hint(ctx: RuleContext, name: str) -> str:
-    known = list(ctx.vpcs)
-    return did_you_mean(name, known) if known else "declare it under vpcs"
-
-
 def _vpc_names(ctx: RuleContext, cluster: CloudHsmCluster, path: YamlPath) -> Iterator[Diagnostic]:
-    found = ctx.vpcs.get(cluster.vpc)
-    if found is None:
-        yield ctx.doc.diagnostic(
-            CODE,
-            f"CloudHSM cluster '{cluster.name}' names unknown VPC '{cluster.vpc}'",
-            (*path, "vpc"),
-            hint=_vpc_hint(ctx, cluster.vpc),
-        )
-    else:
-        tiers = [t.name for t in found[1].subnets]
-        if cluster.tier not in tiers:
-            yield ctx.doc.diagnostic(
-                CODE,
-                f"CloudHSM cluster '{cluster.name}' names tier '{cluster.tier}', which is not a "
-                f"subnet tier of VPC '{cluster.vpc}'",
-                (*path, "tier"),
-                hint=did_you_mean(cluster.tier, tiers),
-            )
-    for k, name in enumerate(cluster.clients.vpcs):
-        if name not in ctx.vpcs:
-            yield ctx.doc.diagnostic(
-                CODE,
-                f"CloudHSM cluster '{cluster.name}' names unknown client VPC '{name}'",
-                (*path, "clients", "vpcs", k),
-                hint=_vpc_hint(ctx, name),
-            )
+    what = f"CloudHSM cluster '{cluster.name}'"
+    yield from placement(ctx, CODE, what, vpc=cluster.vpc, tier=cluster.tier, path=path)
+    clients = (*path, "clients", "vpcs")
+    yield from vpc_list(ctx, CODE, what, role="client", names=cluster.clients.vpcs, path=clients)
 
 
 def _peering_names(

@@ -10,43 +10,19 @@ from lzgen.diagnostics import Diagnostic, did_you_mean
 from lzgen.load import YamlPath
 from lzgen.model.directory import Directory
 from lzgen.rules.base import Rule, RuleContext
+from lzgen.rules.references.placement import placement, vpc_list
 from lzgen.rules.references.share_targets import DECLARE
 
 CODE = "LZ2023"
 
 
-def _vpc_hint(ctx: RuleContext, name: str) -> str:
-    known = list(ctx.vpcs)
-    return did_you_mean(name, known) if known else "declare it under vpcs"
-
-
 def _vpc_names(ctx: RuleContext, directory: Directory, path: YamlPath) -> Iterator[Diagnostic]:
-    found = ctx.vpcs.get(directory.vpc)
-    if found is None:
-        yield ctx.doc.diagnostic(
-            CODE,
-            f"directory '{directory.name}' names unknown VPC '{directory.vpc}'",
-            (*path, "vpc"),
-            hint=_vpc_hint(ctx, directory.vpc),
-        )
-    else:
-        tiers = [t.name for t in found[1].subnets]
-        if directory.tier not in tiers:
-            yield ctx.doc.diagnostic(
-                CODE,
-                f"directory '{directory.name}' names tier '{directory.tier}', which is not a "
-                f"subnet tier of VPC '{directory.vpc}'",
-                (*path, "tier"),
-                hint=did_you_mean(directory.tier, tiers),
-            )
-    for k, name in enumerate(directory.consumer_vpcs):
-        if name not in ctx.vpcs:
-            yield ctx.doc.diagnostic(
-                CODE,
-                f"directory '{directory.name}' names unknown consumer VPC '{name}'",
-                (*path, "consumer_vpcs", k),
-                hint=_vpc_hint(ctx, name),
-            )
+    what = f"directory '{directory.name}'"
+    yield from placement(ctx, CODE, what, vpc=directory.vpc, tier=directory.tier, path=path)
+    consumers = (*path, "consumer_vpcs")
+    yield from vpc_list(
+        ctx, CODE, what, role="consumer", names=directory.consumer_vpcs, path=consumers
+    )
 
 
 def _share_names(ctx: RuleContext, directory: Directory, path: YamlPath) -> Iterator[Diagnostic]:
