@@ -142,12 +142,14 @@ class Applied:
 
 
 def _provider_overrides(stack: Path) -> str:
-    """Every provider of the stack: no retries (moto answers at once or never), no metadata
-    or credential checks."""
+    """Every provider of the stack: two retries at most (moto answers at once or never, and
+    the default would retry an unimplemented call for minutes; one retry more rides out the
+    connection its threaded server sometimes closes mid-response under load), no metadata or
+    credential checks."""
     return "\n".join(
         'provider "aws" {\n'
         + (f'  alias                       = "{alias}"\n' if alias else "")
-        + "  max_retries                 = 1\n"
+        + "  max_retries                 = 3\n"
         "  skip_credentials_validation = true\n"
         "  skip_metadata_api_check     = true\n"
         "}\n"
