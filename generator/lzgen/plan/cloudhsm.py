@@ -124,7 +124,7 @@ def _part(index: PlanIndex, cluster: CloudHsmCluster) -> StackPart:
     if store is not None:
         files.append(FileSpec("variables.tf", "cloudhsm/variables.tf.j2", {"c": ctx}))
         text = index.files.get(store["source"], "")
-        files.append(FileSpec(store["certificate"], "cloudhsm/verbatim.j2", {"text": text}))
+        files.append(FileSpec(store["certificate"], "stack/verbatim.j2", {"text": text}))
     return StackPart(account_path(ctx["account"], ctx["region"]), tuple(files), _resources(ctx))
 
 
