@@ -1,4 +1,4 @@
-"""The ``lzgen`` command line: validate, render, plan, schema, init.
+"""The ``lzgen`` command line: validate, render, plan, path, blueprints, schema, init, rules.
 
 Exit codes: 0 success (warnings allowed), 1 errors in the input or a failed stack plan,
 2 usage errors (bad flags, missing file). No traceback reaches the user for bad input.
@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from lzgen import __version__
+from lzgen.blueprints import blueprint_text, load_catalog
 from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
 from lzgen.load import Document, LoadError, load_file
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
@@ -245,6 +246,38 @@ def init(
     starter = (template_dir() / "starter" / "org.yaml").read_text(encoding="utf-8")
     path.write_text(starter, encoding="utf-8")
     typer.echo(f"wrote {path}; next: lzgen validate {path}")
+
+
+@app.command()
+def blueprints(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="An org file: also list its own blueprints (service_catalog.blueprints)."
+        ),
+    ] = None,
+) -> None:
+    """List the blueprints products may name: lzgen's, and an org file's own folder's."""
+    org = None
+    if file is not None:
+        _require_file(file)
+        try:
+            doc = load_file(file)
+        except LoadError as exc:
+            _emit([exc.diagnostic], Format.text, to_stderr=True)
+            raise typer.Exit(1) from None
+        org, problems = check_shape(doc)
+        if org is None:
+            _emit(problems, Format.text, to_stderr=True)
+            raise typer.Exit(1)
+    user = org.service_catalog.blueprints if org and org.service_catalog else None
+    catalog = load_catalog(file.parent if file else None, user)
+    for blueprint in catalog.blueprints.values():
+        typer.echo(blueprint_text(blueprint))
+    for problem in catalog.problems:
+        where = f"{problem.blueprint}: " if problem.blueprint else ""
+        typer.echo(f"lzgen: error: {user}: {where}{problem.message}", err=True)
+    raise typer.Exit(1 if catalog.problems else 0)
 
 
 @app.command()
