@@ -85,11 +85,15 @@ def _remote_state_overrides(reads: dict[str, Path]) -> str:
 
 def placeholder(path: str) -> str:
     """A stable stand-in for a value only known after apply, shaped like what the output
-    holds: an OU, root or organization id where the provider validates that shape, else 12
-    digits (an account id, say)."""
+    holds: an OU (id or ARN), root or organization id where the provider validates that shape,
+    else 12 digits (an account id, say)."""
     digest = hashlib.sha256(path.encode()).hexdigest()
     if path.startswith("ou_ids."):
         return f"ou-{digest[:4]}-{digest[4:12]}"
+    if path.startswith("ou_arns."):
+        account = str(int(digest[12:24], 16) % 10**12).zfill(12)
+        ou = f"ou/o-{digest[24:34]}/ou-{digest[:4]}-{digest[4:12]}"
+        return f"arn:aws:organizations::{account}:{ou}"
     if path == "root_id":
         return f"r-{digest[:4]}"
     if path == "organization_id":

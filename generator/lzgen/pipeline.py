@@ -12,10 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from lzgen.blueprints import load_catalog
 from lzgen.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from lzgen.load import Document, LoadError, load_attachments, load_file
 from lzgen.manifest import MANIFEST_NAME, build_manifest
 from lzgen.model import OrgFile
+from lzgen.model.blueprint import Catalog
 from lzgen.model.document import referenced_files
 from lzgen.plan import LandingZone, build_plan
 from lzgen.render import render
@@ -71,11 +73,14 @@ def _check(doc: Document) -> Checked:
     if org is None:
         return Checked(None, None, sorted_diagnostics(diagnostics))
     files = load_attachments(doc, referenced_files(org))
-    ctx = RuleContext(doc, org, files)
+    catalog = (
+        load_catalog(doc.base, org.service_catalog.blueprints) if org.service_catalog else None
+    )
+    ctx = RuleContext(doc, org, files, catalog or Catalog())
     diagnostics = run_rules(ctx)
     if has_errors(diagnostics):
         return Checked(None, None, sorted_diagnostics(diagnostics))
-    lz = build_plan(org, files)
+    lz = build_plan(org, files, catalog)
     diagnostics = sorted_diagnostics([*diagnostics, *run_plan_rules(ctx, lz)])
     if has_errors(diagnostics):
         return Checked(None, None, diagnostics)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin
@@ -12,6 +13,9 @@ from lzgen.diagnostics import Diagnostic, did_you_mean, format_path
 from lzgen.load import Document, YamlPath
 from lzgen.model import OrgFile
 from lzgen.model.common import NAME_RULE
+
+# A key named like a secret (a template parameter DbPassword, say): its value is never echoed
+SECRET_KEY = re.compile(r"pass(word|phrase)?|secret|token|private_?key|credential", re.IGNORECASE)
 
 
 def check_shape(doc: Document) -> tuple[OrgFile | None, list[Diagnostic]]:
@@ -130,7 +134,10 @@ def _diagnostic(doc: Document, error: Any) -> Diagnostic:
         parent = path[:-1] if path and path[-1] == key else path
         where = f" in {_where(parent)}" if parent else ""
         return doc.diagnostic("LZ1011", f"missing required key '{key}'{where}", parent)
-    message = f"{_where(path)}: {error['msg'].rstrip('.')}, got {_describe(error.get('input'))}"
+    got = _describe(error.get("input"))
+    if path and isinstance(path[-1], str) and SECRET_KEY.search(path[-1]):
+        got = "a value not shown here (its key names a secret)"
+    message = f"{_where(path)}: {error['msg'].rstrip('.')}, got {got}"
     hint = ""
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(path)

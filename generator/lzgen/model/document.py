@@ -9,7 +9,9 @@ from lzgen.model.baseline import Baseline
 from lzgen.model.cloudhsm import CloudHsmCluster
 from lzgen.model.common import StrictModel
 from lzgen.model.directory import Directory
+from lzgen.model.ecs_cluster import EcsCluster
 from lzgen.model.organization import Account, Organization, OrganizationalUnit
+from lzgen.model.service_catalog import ServiceCatalog
 from lzgen.model.transit_gateway import TransitGateway
 from lzgen.model.vpc import Vpc
 from lzgen.model.vpc_peering import VpcPeering
@@ -27,6 +29,8 @@ class OrgFile(StrictModel):
     vpc_peerings: list[VpcPeering] = []
     directories: list[Directory] = []
     cloudhsm_clusters: list[CloudHsmCluster] = []
+    ecs_clusters: list[EcsCluster] = []
+    service_catalog: ServiceCatalog | None = None
 
 
 def referenced_files(org: OrgFile) -> list[str]:

@@ -1,5 +1,6 @@
 """The output tree's README: stacks in apply order, what the owners of external peered VPCs
-must do, an IP plan per VPC, how to use each directory, and both phases of each CloudHSM cluster."""
+must do, an IP plan per VPC, how to use each directory, both phases of each CloudHSM cluster, and
+which stacks publish and receive each Service Catalog portfolio."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from lzgen.plan.cloudhsm import cloudhsm_docs
 from lzgen.plan.directory import directory_docs
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.order import apply_waves
+from lzgen.plan.service_catalog import service_catalog_docs
 from lzgen.plan.stack import is_management
 from lzgen.plan.types import BOOTSTRAP, DEPLOYER_ROLE, FileSpec, Stack
 from lzgen.plan.vpc_peering import external_docs
@@ -67,5 +69,6 @@ def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
         "external_peerings": external_docs(index),
         "directories": directory_docs(index, {s.path: s.depends_on for s in stacks}),
         "cloudhsm": cloudhsm_docs(index),
+        "service_catalog": service_catalog_docs(index, {s.path: s.depends_on for s in stacks}),
     }
     return (FileSpec("README.md", "docs/README.md.j2", context),)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lzgen.model import OrgFile
+from lzgen.model.blueprint import Catalog
 from lzgen.model.organization import Account
 from lzgen.model.vpc import Vpc
 from lzgen.plan.log_archive import central_flow_logs
@@ -28,9 +29,13 @@ class PlanIndex:
     network: Network  # what reaches what: the TGW routes a VPC gets
     # the files the org file names, by the path as written (model.document.referenced_files)
     files: Mapping[str, str]
+    # the blueprints products name, as the load stage read them (lzgen.blueprints)
+    catalog: Catalog
 
     @classmethod
-    def of(cls, org: OrgFile, files: Mapping[str, str] | None = None) -> PlanIndex:
+    def of(
+        cls, org: OrgFile, files: Mapping[str, str] | None = None, catalog: Catalog | None = None
+    ) -> PlanIndex:
         accounts: dict[str, Account] = {}
         for account in org.accounts:
             accounts.setdefault(account.name, account)
@@ -40,7 +45,7 @@ class PlanIndex:
             if vpc.name not in vpcs:  # names are unique in a valid file (LZ2003)
                 vpcs[vpc.name] = vpc_context(vpc, central)
         created = frozenset(a.name for a in org.accounts if a.id is None)
-        return cls(org, accounts, created, vpcs, Network(org), files or {})
+        return cls(org, accounts, created, vpcs, Network(org), files or {}, catalog or Catalog())
 
     def vpc(self, vpc: Vpc) -> dict[str, Any]:
         return self.vpcs[vpc.name]

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 
 from lzgen.model import OrgFile
+from lzgen.model.blueprint import Catalog
 from lzgen.plan.account_adoption import plan_account_adoption
 from lzgen.plan.account_settings import plan_account_settings
 from lzgen.plan.baseline import plan_baseline
@@ -20,10 +21,12 @@ from lzgen.plan.cloudhsm import plan_cloudhsm
 from lzgen.plan.deployer_role import plan_deployer_role
 from lzgen.plan.directory import plan_directories
 from lzgen.plan.docs import plan_docs
+from lzgen.plan.ecs_cluster import plan_ecs_clusters
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.order import apply_order
 from lzgen.plan.organization import plan_organization
 from lzgen.plan.ram_share import plan_ram_shares
+from lzgen.plan.service_catalog import plan_service_catalog
 from lzgen.plan.stack import assemble_stack
 from lzgen.plan.transit_gateway import plan_transit_gateways
 from lzgen.plan.types import ORGANIZATION, LandingZone, StackPart
@@ -41,16 +44,21 @@ PLANNERS: tuple[Callable[[PlanIndex], list[StackPart]], ...] = (
     plan_vpc_peerings,
     plan_directories,
     plan_cloudhsm,
+    plan_ecs_clusters,
+    plan_service_catalog,
     plan_baseline,
     plan_account_settings,
 )
 
 
-def build_plan(org: OrgFile, files: Mapping[str, str] | None = None) -> LandingZone:
+def build_plan(
+    org: OrgFile, files: Mapping[str, str] | None = None, catalog: Catalog | None = None
+) -> LandingZone:
     """The landing zone of a valid ``org``; ``files`` are the files it names, by the path as
-    written, as the load stage read them (model.document.referenced_files)."""
+    written, as the load stage read them (model.document.referenced_files); ``catalog`` the
+    blueprints its products name (lzgen.blueprints)."""
     # every VPC's context and the account lookups, computed once for all the planners
-    index = PlanIndex.of(org, files or {})
+    index = PlanIndex.of(org, files or {}, catalog)
     by_path: dict[str, list[StackPart]] = defaultdict(list)
     by_path[ORGANIZATION] = []
     for planner in PLANNERS:

@@ -17,6 +17,9 @@ from lzgen.model.organization import OrganizationalUnit
 from lzgen.plan.directory import DS_SERVICE, organizations_shares
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
+from lzgen.plan.service_catalog import receivers
+from lzgen.plan.service_catalog_context import SERVICE as SERVICE_CATALOG
+from lzgen.plan.service_catalog_context import organizations_sharing, portfolios
 from lzgen.plan.sharing import shares_anything
 from lzgen.plan.stack import is_management
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart
@@ -50,6 +53,9 @@ def _opt_in_regions(index: PlanIndex) -> list[dict[str, Any]]:
     declared = set(o.opt_in_regions)
     used = {(v.account, v.region) for v in org.vpcs}
     used |= {(t.account, t.region) for t in org.transit_gateways}
+    used |= {(c.account, c.region) for c in org.ecs_clusters}
+    for portfolio in portfolios(org):
+        used |= {(a, portfolio.region) for a in (portfolio.account, *receivers(org, portfolio))}
     if o.home_region in declared:  # log archive, account settings: home-region stacks
         used |= {(a.name, o.home_region) for a in org.accounts}
     found = []
@@ -78,6 +84,8 @@ def trusted_services(index: PlanIndex, opt_in: bool) -> list[str]:
         services.add("ram.amazonaws.com")
     if organizations_shares(org):
         services.add(DS_SERVICE)
+    if organizations_sharing(org):
+        services.add(SERVICE_CATALOG)
     if opt_in:
         services.add(ACCOUNT_MANAGEMENT)
     services.update(org.organization.trusted_services or ())

@@ -54,6 +54,12 @@ def directory_path(name: str, account: str) -> str:
     return f"directories/{name}/{account}"
 
 
+def service_catalog_path(portfolio: str, account: str) -> str:
+    """Stack path of a portfolio's part in one account: the publisher's (bucket, portfolio,
+    products, shares) or a receiving account's (launch roles)."""
+    return f"service-catalog/{portfolio}/{account}"
+
+
 @dataclass(frozen=True, order=True)
 class ProviderSpec:
     """An AWS provider configuration of a stack: which account (assuming the deployer role

@@ -80,6 +80,7 @@ from lzgen.rules.organization import (
 )
 from lzgen.rules.references import (
     account_ou,
+    ecs_clusters,
     endpoint_tier,
     listed_once,
     opt_in_regions,
@@ -92,6 +93,17 @@ from lzgen.rules.references import (
     tiers,
     transit_gateway_name,
     vpc_account,
+)
+from lzgen.rules.service_catalog import (
+    blueprints,
+    catalog,
+    constraint_clusters,
+    constraint_kinds,
+    constraint_network,
+    iam_names,
+    parameters,
+    portfolios,
+    role_clashes,
 )
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -168,6 +180,16 @@ ALL_RULES: tuple[Rule, ...] = (
     hsm_quota.RULE,
     client_paths.RULE,
     trust_anchor.RULE,
+    ecs_clusters.RULE,
+    catalog.RULE,
+    portfolios.RULE,
+    blueprints.RULE,
+    parameters.RULE,
+    constraint_kinds.RULE,
+    constraint_network.RULE,
+    constraint_clusters.RULE,
+    iam_names.RULE,
+    role_clashes.RULE,
 )
 
 

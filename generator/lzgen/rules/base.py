@@ -9,6 +9,7 @@ from functools import cached_property
 from lzgen.diagnostics import Diagnostic, did_you_mean
 from lzgen.load import Document, YamlPath
 from lzgen.model import OrgFile
+from lzgen.model.blueprint import Catalog
 from lzgen.model.organization import Account, OrganizationalUnit, reaches
 from lzgen.model.sharing import ShareWith
 from lzgen.model.transit_gateway import TransitGateway, VpnConnection
@@ -38,6 +39,8 @@ class RuleContext:
     # the files the org file names (model.document.referenced_files), by the path as written,
     # as the load stage read them; a path missing here could not be read
     files: Mapping[str, str] = field(default_factory=dict)
+    # the blueprints products may name (lzgen's and the user's), as the load stage read them
+    catalog: Catalog = field(default_factory=Catalog)
     _cache: dict[str, object] = field(default_factory=dict)
 
     @cached_property

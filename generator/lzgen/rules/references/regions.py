@@ -33,6 +33,11 @@ def region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
             yield region, (*policy.path, "regions", j)
     for i, tgw in enumerate(ctx.org.transit_gateways):
         yield tgw.region, ("transit_gateways", i, "region")
+    for i, cluster in enumerate(ctx.org.ecs_clusters):
+        yield cluster.region, ("ecs_clusters", i, "region")
+    catalog = ctx.org.service_catalog
+    for i, portfolio in enumerate(catalog.portfolios if catalog else ()):
+        yield portfolio.region, ("service_catalog", "portfolios", i, "region")
 
 
 def _external_regions(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
