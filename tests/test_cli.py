@@ -243,6 +243,8 @@ def test_schema_is_json_schema_of_the_contract() -> None:
         "vpc_peerings",
         "directories",
         "cloudhsm_clusters",
+        "ecs_clusters",
+        "service_catalog",
     }
 
 

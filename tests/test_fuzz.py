@@ -21,11 +21,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
-from fuzz.strategies import SOURCES, org_texts
+from fuzz.strategies import PATHS, SOURCES, org_texts
 from lzgen.cli import app
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import LoadError, load_text
-from lzgen.pipeline import build_plan, render_tree, validate_document
+from lzgen.pipeline import build_plan, check_document, render_tree, validate_document
 
 CASES = int(os.environ.get("LZGEN_FUZZ_CASES", "200"))
 CLI_CASES = max(10, CASES // 20)
@@ -72,25 +72,27 @@ def assert_inside(path: str) -> None:
     assert "\x00" not in path, path
 
 
-def run_pipeline(text: str) -> bool:
-    """The pipeline on ``text``; True when it rendered. Any exception fails the test."""
+def run_pipeline(text: str, base: Path = EXAMPLES) -> bool:
+    """The pipeline on ``text`` as if read from folder ``base`` (the files an example names,
+    a trust anchor or a blueprint folder, sit beside it); True when it rendered. Any exception
+    fails the test."""
     refused: Diagnostic | None = None
     try:
         doc = load_text(text, "org.yaml")
-        doc.base = EXAMPLES  # the files an example names (a trust anchor) sit beside it
+        doc.base = base
     except LoadError as exc:
         refused = exc.diagnostic
     if refused is not None:
         assert refused.is_error
         assert_located([refused], text)
         return False
-    org, diagnostics = validate_document(doc)
-    assert_located(diagnostics, text)
-    if org is None:
-        assert any(d.is_error for d in diagnostics), "refused without an error diagnostic"
+    checked = check_document(doc)
+    assert_located(checked.diagnostics, text)
+    if checked.plan is None:
+        assert any(d.is_error for d in checked.diagnostics), "refused without an error diagnostic"
         return False
-    assert not any(d.is_error for d in diagnostics)
-    files = render_tree(build_plan(org), "0" * 64)
+    assert not any(d.is_error for d in checked.diagnostics)
+    files = render_tree(checked.plan, "0" * 64)
     assert files
     for path in files:
         assert_inside(path)
@@ -126,7 +128,7 @@ def test_cli_exits_0_or_1(text: str, tmp_path_factory: pytest.TempPathFactory) -
 def test_the_examples_render_unchanged() -> None:
     """The seeds themselves are valid: mutations start from working files."""
     for name, text in SOURCES.items():
-        assert run_pipeline(text), name
+        assert run_pipeline(text, PATHS[name].parent), name
 
 
 # Cases the fuzzer found, kept as plain tests.

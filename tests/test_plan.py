@@ -9,8 +9,7 @@ import pytest
 
 from helpers import org
 from lzgen.load import load_file, load_text
-from lzgen.pipeline import validate_document
-from lzgen.plan import build_plan
+from lzgen.pipeline import check_document, validate_document
 from lzgen.plan.log_archive import log_bucket_name
 from lzgen.plan.order import apply_order
 from lzgen.plan.types import Stack
@@ -22,9 +21,9 @@ SOURCES = sorted((REPO / "examples").glob("*.yaml")) + sorted(
 
 
 def _plan(path: Path) -> list[Stack]:
-    model, _ = validate_document(load_file(path))
-    assert model is not None
-    return list(build_plan(model).stacks)
+    checked = check_document(load_file(path))
+    assert checked.plan is not None
+    return list(checked.plan.stacks)
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[str(p.relative_to(REPO)) for p in SOURCES])

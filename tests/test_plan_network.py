@@ -14,7 +14,7 @@ import yaml
 from conftest import REPO, trees
 from lzgen.model import OrgFile
 from lzgen.model.vpc import Vpc
-from lzgen.pipeline import load_and_validate
+from lzgen.pipeline import load_and_check, load_and_validate
 from lzgen.plan import build_plan
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.stack import account_local
@@ -59,7 +59,8 @@ def vgw() -> OrgFile:
 
 @pytest.mark.parametrize("name", list(trees()))
 def test_stack_resource_counts_match_the_rendered_resource_blocks(name: str) -> None:
-    lz = build_plan(_org(trees()[name]))
+    lz = load_and_check(trees()[name]).plan
+    assert lz is not None
     files = render(lz)
     for stack in lz.stacks:
         blocks = sum(

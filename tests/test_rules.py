@@ -27,6 +27,7 @@ from test_rules_limits import FAILING as LIMITS_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
 from test_rules_opt_in_regions import FAILING as OPT_IN_FAILING
 from test_rules_reachability import FAILING as REACHABILITY_FAILING
+from test_rules_service_catalog import FAILING as SERVICE_CATALOG_FAILING
 
 Expected = list[tuple[str, int, int]]
 
@@ -1264,6 +1265,7 @@ ALL_FAILING = (
     + REACHABILITY_FAILING
     + EXTERNAL_PEERING_FAILING
     + CLOUDHSM_FAILING
+    + SERVICE_CATALOG_FAILING
 )
 
 

@@ -28,14 +28,15 @@ DataPath = tuple[str | int, ...]
 Draw = Callable[..., Any]
 
 
-def _sources() -> dict[str, str]:
+def _paths() -> dict[str, Path]:
     found = {p.stem: p for p in sorted((REPO / "examples").glob("*.yaml"))}
     for p in sorted((REPO / "tests" / "cases").glob("*/org.yaml")):
         found[p.parent.name] = p
-    return {name: path.read_text(encoding="utf-8") for name, path in found.items()}
+    return found
 
 
-SOURCES: dict[str, str] = _sources()
+PATHS: dict[str, Path] = _paths()
+SOURCES: dict[str, str] = {name: path.read_text(encoding="utf-8") for name, path in PATHS.items()}
 PARSED: dict[str, Any] = {name: yaml.safe_load(text) for name, text in SOURCES.items()}
 NAMES = sorted(SOURCES)
 

@@ -1,0 +1,12 @@
+provider "aws" {
+  region              = "us-east-1"
+  allowed_account_ids = ["131313131313"]
+
+  default_tags {
+    tags = {
+      LzgenStack   = "organization"
+      ManagedBy    = "lzgen"
+      Organization = "blueprint-corp"
+    }
+  }
+}
