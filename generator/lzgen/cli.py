@@ -20,6 +20,7 @@ from lzgen import __version__
 from lzgen.blueprints import blueprint_text, load_catalog
 from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
 from lzgen.load import Document, LoadError, load_file
+from lzgen.model import OrgFile
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
 from lzgen.pipeline import load_and_check, load_and_validate, render_tree
 from lzgen.reachability import Direction, Network
@@ -67,6 +68,21 @@ def _require_file(path: Path) -> None:
     if not path.is_file():
         typer.echo(f"lzgen: error: {path}: no such file", err=True)
         raise typer.Exit(2)
+
+
+def _shaped(file: Path) -> tuple[Document, OrgFile]:
+    """The org file read and of the right shape (its rules not run), or exit 1 with why."""
+    _require_file(file)
+    try:
+        doc = load_file(file)
+    except LoadError as exc:
+        _emit([exc.diagnostic], Format.text, to_stderr=True)
+        raise typer.Exit(1) from None
+    org, problems = check_shape(doc)
+    if org is None:
+        _emit(problems, Format.text, to_stderr=True)
+        raise typer.Exit(1)
+    return doc, org
 
 
 def _emit(diagnostics: list[Diagnostic], fmt: Format, *, to_stderr: bool = False) -> None:
@@ -198,17 +214,8 @@ def path_command(
     """Trace the network path both ways between two VPCs (or a VPC and a VPN's on-premises
     ranges): print the hops, or the missing hop and where the YAML that adds it goes. Exit 0
     when both ways are reachable, 1 when not (or the file is not an org file's shape)."""
-    _require_file(file)
-    try:
-        doc = load_file(file)
-    except LoadError as exc:
-        _emit([exc.diagnostic], Format.text, to_stderr=True)
-        raise typer.Exit(1) from None
     # the shape only: the path is the answer to a rule's error, such as LZ4104's
-    org, problems = check_shape(doc)
-    if org is None:
-        _emit(problems, Format.text, to_stderr=True)
-        raise typer.Exit(1)
+    doc, org = _shaped(file)
     network = Network(org)
     ends = []
     for name in (source, target):
@@ -258,18 +265,7 @@ def blueprints(
     ] = None,
 ) -> None:
     """List the blueprints products may name: lzgen's, and an org file's own folder's."""
-    org = None
-    if file is not None:
-        _require_file(file)
-        try:
-            doc = load_file(file)
-        except LoadError as exc:
-            _emit([exc.diagnostic], Format.text, to_stderr=True)
-            raise typer.Exit(1) from None
-        org, problems = check_shape(doc)
-        if org is None:
-            _emit(problems, Format.text, to_stderr=True)
-            raise typer.Exit(1)
+    org = _shaped(file)[1] if file is not None else None
     user = org.service_catalog.blueprints if org and org.service_catalog else None
     catalog = load_catalog(file.parent if file else None, user)
     for blueprint in catalog.blueprints.values():
