@@ -37,12 +37,12 @@ def shipped_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "blueprints"
 
 
-class _TemplateLoader(yaml.SafeLoader):
+class _TemplateLoader(yaml.CSafeLoader):  # libyaml's parser, part of PyYAML's wheels
     """YAML with CloudFormation's short-form intrinsics (!Ref, !Sub, !GetAtt ...), read as
     plain values: only ``Parameters`` is looked at."""
 
 
-def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+def _intrinsic(loader: yaml.CSafeLoader, suffix: str, node: yaml.Node) -> Any:
     del suffix
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
