@@ -1,4 +1,7 @@
-"""checkov on every rendered example: zero failed checks, every skip justified in one file.
+"""checkov on every rendered example, run as a user's CI runs it: ``checkov -d <tree>`` with
+no skip option and no file of ours (only JSON output and offline flags added). Zero failed
+checks; every skip is an inline comment from lzgen's registry (lzgen/checkov_skips.py) with
+that registry's reason, and every one of them suppresses a check that fails without it.
 
 checkov lives in a virtual environment of its own (it conflicts with python-hcl2), so it runs
 as a program: ``LZGEN_CHECKOV`` names the binary (``nox -s scan`` sets it), else ``checkov``
@@ -16,38 +19,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from conftest import REPO, RenderedExamples, example_params
+from lzgen.checkov_skips import SKIPS
 
 CHECKOV_ENV = "LZGEN_CHECKOV"
-SKIPS_FILE = REPO / "tests" / "checkov-skips.yaml"
 CHECK_ID = re.compile(r"^CKV2?_[A-Z0-9]+_\d+$")
+INLINE_SKIP = re.compile(r"^\s*# checkov:skip=.*\n", re.MULTILINE)
+TEMPLATES = REPO / "templates"
 
 
-def checkov_skips() -> list[dict[str, str]]:
-    """The entries of tests/checkov-skips.yaml (``id`` and ``reason`` each)."""
-    data = yaml.safe_load(SKIPS_FILE.read_text(encoding="utf-8"))
-    if data is None:
-        return []
-    assert isinstance(data, list), f"{SKIPS_FILE.name}: expected a YAML list, got {data!r}"
-    return data
-
-
-def test_skip_file_is_well_formed() -> None:
-    entries = checkov_skips()
+def test_the_registry_is_well_formed_and_each_concern_used_once() -> None:
     problems = []
-    for n, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or set(entry) != {"id", "reason"}:
-            problems.append(f"entry {n}: expected exactly the keys id and reason: {entry!r}")
-            continue
-        if not isinstance(entry["id"], str) or not CHECK_ID.match(entry["id"]):
-            problems.append(f"entry {n}: {entry['id']!r} is not a checkov check id")
-        if not isinstance(entry["reason"], str) or len(entry["reason"].strip()) < 10:
-            problems.append(f"entry {n} ({entry['id']}): the reason is missing or too short")
-    ids = [e["id"] for e in entries if isinstance(e, dict) and "id" in e]
-    problems += [f"{i} is listed twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
-    assert not problems, f"{SKIPS_FILE.relative_to(REPO)}:\n" + "\n".join(problems)
+    for concern, skips in SKIPS.items():
+        ids = [s.check for s in skips]
+        bad = [i for i in ids if not CHECK_ID.match(i)]
+        problems += [f"{concern}: {i} is not a checkov check id" for i in bad]
+        problems += [f"{concern}: {i} twice" for i in sorted(set(ids)) if ids.count(i) > 1]
+        problems += [f"{concern}: {s.check} has no reason" for s in skips if len(s.reason) < 20]
+        call = f'{{{{ checkov_skips("{concern}") }}}}'
+        users = [p for p in TEMPLATES.rglob("*.j2") if call in p.read_text(encoding="utf-8")]
+        if len(users) != 1:
+            problems.append(f"{concern}: used by {len(users)} templates, expected one")
+    assert not problems, "\n".join(problems)
 
 
 @pytest.fixture(scope="session")
@@ -77,23 +71,19 @@ def _describe(check: dict[str, Any]) -> str:
 
 
 def run_checkov(
-    checkov: str, tree: Path, tmp: Path, framework: str = "terraform"
+    checkov: str, tree: Path, tmp: Path, framework: str | None = None
 ) -> list[dict[str, Any]]:
-    """Offline checkov on ``tree``; the JSON reports (one per framework). A rendered tree is
-    scanned with the skips of tests/checkov-skips.yaml; blueprints carry theirs inline."""
+    """Offline checkov on ``tree`` as a user runs it, every framework unless one is named; the
+    JSON reports (one per framework)."""
     env = dict(os.environ)
     env.update(
         BC_SKIP_MAPPING="TRUE",
         CKV_SKIP_PACKAGE_UPDATE_CHECK="TRUE",
         XDG_CACHE_HOME=str(tmp / "xdg-cache"),
     )
-    args = [checkov, "-d", str(tree), "--framework", framework, "--compact"]
-    args += ["-o", "json", "--skip-download"]
-    if framework == "terraform":
-        args.append("--quiet")  # failed checks only; the blueprints' test reads every result
-    skips = [entry["id"] for entry in checkov_skips()] if framework == "terraform" else []
-    if skips:
-        args += ["--skip-check", ",".join(skips)]
+    args = [checkov, "-d", str(tree), "--compact", "-o", "json", "--skip-download"]
+    if framework:
+        args += ["--framework", framework]
     proc = subprocess.run(
         args, cwd=tmp, env=env, capture_output=True, text=True, check=False, timeout=900
     )
@@ -108,25 +98,71 @@ def run_checkov(
     return data if isinstance(data, list) else [data]
 
 
+def _results(reports: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [c for r in reports for c in (r.get("results") or {}).get(kind, [])]
+
+
+REGISTERED = {(s.check, s.reason) for skips in SKIPS.values() for s in skips}
+
+
 @pytest.mark.checkov
 @pytest.mark.parametrize("example", example_params())
-def test_checkov_finds_no_failed_check(
+def test_plain_checkov_finds_no_failed_check(
     example: str, rendered_examples: RenderedExamples, checkov_bin: str, tmp_path: Path
 ) -> None:
     reports = run_checkov(checkov_bin, rendered_examples[example], tmp_path)
     terraform = [r for r in reports if r.get("check_type") == "terraform"]
     assert len(terraform) == 1, f"checkov gave no terraform report: {reports!r:.2000}"
     summary = terraform[0]["summary"]
-    assert summary["parsing_errors"] == 0, f"checkov could not parse the tree: {summary}"
+    unparsed = [f for r in reports for f in (r.get("results") or {}).get("parsing_errors", [])]
+    assert summary["parsing_errors"] == 0, f"checkov could not parse {unparsed}: {summary}"
     assert summary["resource_count"] > 0, f"checkov saw no resources: {summary}"
-    assert summary["skipped"] == 0, (
-        f"{summary['skipped']} checks suppressed inline (#checkov:skip) in the rendered tree; "
-        f"skips belong in {SKIPS_FILE.relative_to(REPO)} with a reason"
-    )
-    failed = terraform[0]["results"].get("failed_checks", [])
+    failed = _results(reports, "failed_checks")
     assert not failed, f"checkov: {len(failed)} failed checks on examples/{example}.yaml:\n" + (
         "\n".join(sorted(_describe(c) for c in failed))
     )
+    # the rendered HCL skips only what the registry says, with its reason (a blueprint
+    # template copied into a Service Catalog stack carries its own, checked in its folder)
+    stray = [
+        c
+        for c in _results(terraform, "skipped_checks")
+        if (c["check_id"], _reason(c)) not in REGISTERED
+    ]
+    assert not stray, "skips not from lzgen/checkov_skips.py:\n" + "\n".join(map(_describe, stray))
+
+
+@pytest.mark.checkov
+@pytest.mark.parametrize("example", example_params())
+def test_every_inline_skip_suppresses_a_failing_check(
+    example: str, rendered_examples: RenderedExamples, checkov_bin: str, tmp_path: Path
+) -> None:
+    """The tree with lzgen's skip comments removed fails exactly the checks they skip, on the
+    same resources: no registry entry is there for nothing."""
+    tree = rendered_examples[example]
+    bare = tmp_path / "bare"
+    for path in tree.rglob("*.tf"):
+        target = bare / path.relative_to(tree)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(INLINE_SKIP.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
+    skipped = run_checkov(checkov_bin, tree, tmp_path, "terraform")
+    failing = run_checkov(checkov_bin, bare, tmp_path, "terraform")
+    key = lambda c: (c["check_id"], c["resource"])  # noqa: E731
+    assert sorted(map(key, _results(failing, "failed_checks"))) == sorted(
+        map(key, _results(skipped, "skipped_checks"))
+    )
+
+
+def test_every_registered_skip_is_rendered_somewhere() -> None:
+    """Each concern's skips reach a rendered file of some example (golden trees)."""
+    golden = REPO / "tests" / "golden"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in golden.rglob("*.tf"))
+    missing = [
+        f"{concern}: {s.check}"
+        for concern, skips in SKIPS.items()
+        for s in skips
+        if f"# checkov:skip={s.check}: {s.reason}" not in text
+    ]
+    assert not missing, "registered skips no example renders:\n" + "\n".join(missing)
 
 
 @pytest.mark.checkov

@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from lzgen.checkov_skips import skip_comments
 from lzgen.hcl import hcl, hcl_inner
 from lzgen.plan.types import FileSpec, LandingZone
 
@@ -76,6 +77,7 @@ def environment() -> jinja2.Environment:
     env.filters["key_width"] = key_width
     env.filters["ljust"] = ljust
     env.filters["usable"] = usable_addresses
+    env.globals["checkov_skips"] = skip_comments
     return env
 
 
