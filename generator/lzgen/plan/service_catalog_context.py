@@ -26,6 +26,7 @@ from lzgen.model.service_catalog import (
     constraint_kind,
     launch_role,
 )
+from lzgen.model.vpc import Vpc
 from lzgen.partitions import COMMERCIAL
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident
@@ -41,47 +42,50 @@ API_GATEWAY_LOGS_POLICY = "service-role/AmazonAPIGatewayPushToCloudWatchLogs"
 # What every launch needs, whatever the blueprint: the stacks Service Catalog names SC-* (their
 # template summary too, which CloudFormation scopes to a stack), template validation (no
 # resource-level permissions), and the template copies Service Catalog tags
-PROVISIONING: tuple[dict[str, Any], ...] = (
-    {
-        "sid": "ProvisionedStacks",
-        "actions": [
-            "cloudformation:CreateChangeSet",
-            "cloudformation:CreateStack",
-            "cloudformation:DeleteChangeSet",
-            "cloudformation:DeleteStack",
-            "cloudformation:DescribeChangeSet",
-            "cloudformation:DescribeStackEvents",
-            "cloudformation:DescribeStacks",
-            "cloudformation:ExecuteChangeSet",
-            "cloudformation:GetTemplateSummary",
-            "cloudformation:ListChangeSets",
-            "cloudformation:ListStackResources",
-            "cloudformation:SetStackPolicy",
-            "cloudformation:TagResource",
-            "cloudformation:UntagResource",
-            "cloudformation:UpdateStack",
-        ],
-        "resources": ["arn:{partition}:cloudformation:{region}:{account}:stack/SC-*"],
-        "conditions": [],
-    },
-    {
-        "sid": "TemplateChecks",
-        "actions": ["cloudformation:ValidateTemplate"],
-        "resources": ["*"],
-        "conditions": [],
-    },
-    {
-        "sid": "ProvisioningTemplates",
-        "actions": ["s3:GetObject"],
-        "resources": ["arn:{partition}:s3:::*/*"],
-        "conditions": [
-            {
-                "test": "StringEquals",
-                "variable": "s3:ExistingObjectTag/servicecatalog:provisioning",
-                "values": ["true"],
-            }
-        ],
-    },
+PROVISIONING: tuple[PolicyStatement, ...] = tuple(
+    PolicyStatement.model_validate(s)
+    for s in (
+        {
+            "sid": "ProvisionedStacks",
+            "actions": [
+                "cloudformation:CreateChangeSet",
+                "cloudformation:CreateStack",
+                "cloudformation:DeleteChangeSet",
+                "cloudformation:DeleteStack",
+                "cloudformation:DescribeChangeSet",
+                "cloudformation:DescribeStackEvents",
+                "cloudformation:DescribeStacks",
+                "cloudformation:ExecuteChangeSet",
+                "cloudformation:GetTemplateSummary",
+                "cloudformation:ListChangeSets",
+                "cloudformation:ListStackResources",
+                "cloudformation:SetStackPolicy",
+                "cloudformation:TagResource",
+                "cloudformation:UntagResource",
+                "cloudformation:UpdateStack",
+            ],
+            "resources": ["arn:{partition}:cloudformation:{region}:{account}:stack/SC-*"],
+            "conditions": [],
+        },
+        {
+            "sid": "TemplateChecks",
+            "actions": ["cloudformation:ValidateTemplate"],
+            "resources": ["*"],
+            "conditions": [],
+        },
+        {
+            "sid": "ProvisioningTemplates",
+            "actions": ["s3:GetObject"],
+            "resources": ["arn:{partition}:s3:::*/*"],
+            "conditions": [
+                {
+                    "test": "StringEquals",
+                    "variable": "s3:ExistingObjectTag/servicecatalog:provisioning",
+                    "values": ["true"],
+                }
+            ],
+        },
+    )
 )
 
 
@@ -124,27 +128,23 @@ def _policy_text(text: str, region: str) -> str:
     return '"' + "${local.account_id}".join(hcl_inner(p) for p in text.split("{account}")) + '"'
 
 
-def _statements(statements: list[dict[str, Any]], region: str) -> list[dict[str, Any]]:
+def _statements(statements: list[PolicyStatement], region: str) -> list[dict[str, Any]]:
     return [
         {
-            "sid": s["sid"],
-            "actions": [hcl(a) for a in s["actions"]],
-            "resources": [_policy_text(r, region) for r in s["resources"]],
+            "sid": s.sid,
+            "actions": [hcl(a) for a in s.actions],
+            "resources": [_policy_text(r, region) for r in s.resources],
             "conditions": [
                 {
-                    "test": hcl(c["test"]),
-                    "variable": hcl(c["variable"]),
-                    "values": [_policy_text(v, region) for v in c["values"]],
+                    "test": hcl(c.test),
+                    "variable": hcl(c.variable),
+                    "values": [_policy_text(v, region) for v in c.values],
                 }
-                for c in s["conditions"]
+                for c in s.conditions
             ],
         }
         for s in statements
     ]
-
-
-def _dump(statement: PolicyStatement) -> dict[str, Any]:
-    return statement.model_dump()
 
 
 def _text(value: object) -> str:
@@ -181,26 +181,30 @@ def _rule(name: str, constraint: TemplateConstraint, vpc_outputs: dict[str, str]
     }
 
 
+def _pinned_vpcs(index: PlanIndex, portfolio: Portfolio) -> list[Vpc]:
+    """The VPCs the portfolio's constraints pin (their ids, or a tier's subnets), once each."""
+    names = {
+        c.vpc: None
+        for product in portfolio.products
+        for c in product.template_constraints.values()
+        if isinstance(c, (VpcConstraint, TierConstraint))
+    }
+    return [v for v in index.org.vpcs if v.name in names]
+
+
 def _vpc_outputs(index: PlanIndex, portfolio: Portfolio) -> dict[str, str]:
     """VPC name -> its account stack's outputs, for the VPCs the portfolio's constraints pin."""
-    vpcs = {v.name: v for v in index.org.vpcs}
-    found: dict[str, str] = {}
-    for product in portfolio.products:
-        for constraint in product.template_constraints.values():
-            if isinstance(constraint, (VpcConstraint, TierConstraint)):
-                vpc = vpcs[constraint.vpc]
-                state = account_state_name(vpc.account, vpc.region)
-                found[vpc.name] = f"data.terraform_remote_state.{state}.outputs"
-    return found
+    return {
+        v.name: f"data.terraform_remote_state.{account_state_name(v.account, v.region)}.outputs"
+        for v in _pinned_vpcs(index, portfolio)
+    }
 
 
 def pinned_stacks(index: PlanIndex, portfolio: Portfolio) -> dict[str, str]:
-    vpcs = {v.name: v for v in index.org.vpcs}
+    """Remote state name -> stack path of the account stacks holding those VPCs."""
     return {
-        account_state_name(vpcs[n].account, vpcs[n].region): account_path(
-            vpcs[n].account, vpcs[n].region
-        )
-        for n in _vpc_outputs(index, portfolio)
+        account_state_name(v.account, v.region): account_path(v.account, v.region)
+        for v in _pinned_vpcs(index, portfolio)
     }
 
 
@@ -243,7 +247,7 @@ def portfolio_context(index: PlanIndex, portfolio: Portfolio) -> dict[str, Any]:
                     _rule(name, c, outputs) for name, c in product.template_constraints.items()
                 ],
                 "statements": _statements(
-                    [*PROVISIONING, *map(_dump, manifest.launch_policy)], portfolio.region
+                    [*PROVISIONING, *manifest.launch_policy], portfolio.region
                 ),
             }
         )
