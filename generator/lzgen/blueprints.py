@@ -21,6 +21,7 @@ from lzgen.model.blueprint import (
     TemplateParameter,
     Version,
     fits,
+    parameter_text,
 )
 
 MANIFEST = "blueprint.yaml"
@@ -92,16 +93,9 @@ def _parameters(text: str, file: str) -> dict[str, TemplateParameter]:
         found[str(name)] = TemplateParameter(
             str(name),
             spec["Type"],
-            tuple(_text(v) for v in allowed) if isinstance(allowed, list) else None,
+            tuple(parameter_text(v) for v in allowed) if isinstance(allowed, list) else None,
         )
     return found
-
-
-def _text(value: object) -> str:
-    """A value as CloudFormation compares it: true, not True."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def _manifest(folder: Path) -> Manifest:

@@ -117,6 +117,13 @@ class Catalog:
     problems: tuple[Problem, ...] = ()
 
 
+def parameter_text(value: object) -> str:
+    """A parameter value as CloudFormation compares it: a string, true and false in lowercase."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def fits(kind: str, parameter: TemplateParameter) -> bool:
     """A constraint of ``kind`` can pin ``parameter`` (``allowed`` fits any type)."""
     return kind == "allowed" or parameter.type in KIND_TYPES.get(kind, ())

@@ -8,12 +8,11 @@ turns it into stacks.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from lzgen.hcl import hcl, hcl_inner
 from lzgen.model import OrgFile
-from lzgen.model.blueprint import Blueprint, PolicyStatement, Version
+from lzgen.model.blueprint import Blueprint, PolicyStatement, Version, parameter_text
 from lzgen.model.service_catalog import (
     AllowedConstraint,
     EcsClusterConstraint,
@@ -147,11 +146,6 @@ def _statements(statements: list[PolicyStatement], region: str) -> list[dict[str
     ]
 
 
-def _text(value: object) -> str:
-    """A parameter value as CloudFormation compares it: a string (true, not True)."""
-    return json.dumps(value) if isinstance(value, bool) else str(value)
-
-
 def _rule(name: str, constraint: TemplateConstraint, vpc_outputs: dict[str, str]) -> dict[str, Any]:
     """One rule of a template constraint: the HCL of its assertion and what it says."""
     ref = f"{{ Ref = {hcl(name)} }}"
@@ -169,9 +163,9 @@ def _rule(name: str, constraint: TemplateConstraint, vpc_outputs: dict[str, str]
         says = f"{name} is ECS cluster {constraint.ecs_cluster} of the launching account"
     else:
         assert isinstance(constraint, AllowedConstraint)
-        values = ", ".join(hcl(_text(v)) for v in constraint.allowed)
+        values = ", ".join(hcl(parameter_text(v)) for v in constraint.allowed)
         assertion = f'{{ "Fn::Contains" = [[{values}], {ref}] }}'
-        says = f"{name} is one of {', '.join(_text(v) for v in constraint.allowed)}"
+        says = f"{name} is one of {', '.join(parameter_text(v) for v in constraint.allowed)}"
     return {
         "name": f"{name}Pinned",
         "parameter": name,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import YamlPath
-from lzgen.model.blueprint import KIND_TYPES, TemplateParameter, fits
+from lzgen.model.blueprint import KIND_TYPES, TemplateParameter, fits, parameter_text
 from lzgen.model.service_catalog import AllowedConstraint, AllowedValue, constraint_kind
 from lzgen.rules.base import Rule, RuleContext
 from lzgen.rules.service_catalog import constraints, versions
@@ -20,12 +20,6 @@ NUMBER = "Number"
 
 def _number(value: AllowedValue) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _text(value: AllowedValue) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def _allowed(
@@ -39,7 +33,10 @@ def _allowed(
                 (*path, "allowed", k),
                 hint="give numbers, unquoted",
             )
-        elif parameter.allowed_values is not None and _text(value) not in parameter.allowed_values:
+        elif (
+            parameter.allowed_values is not None
+            and parameter_text(value) not in parameter.allowed_values
+        ):
             yield ctx.doc.diagnostic(
                 CODE,
                 f"{value!r} is not among the AllowedValues of '{parameter.name}'",
