@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lzgen.cli import app
-from lzgen.offline import StackResult, plan_offline
+from lzgen.offline import PLAN_JSON, StackResult, plan_offline
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES_DIR = REPO / "examples"
@@ -235,7 +235,7 @@ class Plan:
 @dataclass(frozen=True)
 class PlannedExample:
     results: dict[str, StackResult]
-    plans: Path  # <stack path>/plan.json
+    plans: Path  # <stack path>/tfplan.json
 
 
 class OfflinePlans:
@@ -261,7 +261,7 @@ class OfflinePlans:
         result = planned.results.get(stack["name"])
         if result is None or not result.ok:
             pytest.fail(f"stack {stack['name']} did not plan (see test_plan)", pytrace=False)
-        data = json.loads((planned.plans / stack["path"] / "plan.json").read_text())
+        data = json.loads((planned.plans / stack["path"] / PLAN_JSON).read_text())
         return Plan(data)
 
 

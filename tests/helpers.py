@@ -79,3 +79,17 @@ def only(yaml_text: str) -> Diagnostic:
     found = diagnostics(yaml_text)
     assert len(found) == 1, [(d.code, d.line, d.column, d.message) for d in found]
     return found[0]
+
+
+def without_app_a(text: str) -> str:
+    """examples/org.yaml's text without account ``app-a`` and its only VPC ``app-a-vpc``: the
+    account's stack (VPC and account settings) goes away."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index("  - name: app-a-vpc\n")
+    end = next(
+        (i for i in range(start + 1, len(lines)) if not lines[i].startswith("    ")), len(lines)
+    )
+    kept = [
+        line for line in lines[:start] + lines[end:] if not line.startswith("  - { name: app-a, ")
+    ]
+    return "".join(kept)

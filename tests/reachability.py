@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import Plan
+from lzgen.offline import PLAN_JSON
 
 Key = tuple[str, str]  # (kind, name): ("rt", "app-a-vpc-private-a"), ("att", "dev-vpc"), ...
 Net = ipaddress.IPv4Network
@@ -65,7 +66,7 @@ class Network:
     def __init__(self, manifest: dict[str, Any], plans: Path) -> None:
         self.reads = {s["path"]: s.get("reads", {}) for s in manifest["stacks"]}
         self.plans = {
-            s["path"]: Plan(json.loads((plans / s["path"] / "plan.json").read_text()))
+            s["path"]: Plan(json.loads((plans / s["path"] / PLAN_JSON).read_text()))
             for s in manifest["stacks"]
         }
         self.vpcs: dict[str, Net] = {}

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from helpers import without_app_a as drop_app_a
 from lzgen.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,18 +49,9 @@ def render(source: Path, out: Path, *extra: str) -> Any:
 
 
 def without_app_a(tmp_path: Path) -> Path:
-    """examples/org.yaml without account `app-a` and its only VPC `app-a-vpc`: the account's
-    stack (VPC and account settings) goes away."""
-    lines = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = lines.index("  - name: app-a-vpc\n")
-    end = next(
-        (i for i in range(start + 1, len(lines)) if not lines[i].startswith("    ")), len(lines)
-    )
-    kept = [
-        line for line in lines[:start] + lines[end:] if not line.startswith("  - { name: app-a, ")
-    ]
+    """examples/org.yaml without account `app-a` and its only VPC (see helpers.without_app_a)."""
     path = tmp_path / "smaller.yaml"
-    path.write_text("".join(kept), encoding="utf-8")
+    path.write_text(drop_app_a(EXAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
     assert "app-a" not in path.read_text(encoding="utf-8")
     return path
 

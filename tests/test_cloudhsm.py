@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO, OfflinePlans, Plan, RenderedExamples
 from lzgen.cli import app
-from lzgen.offline import plan_offline
+from lzgen.offline import PLAN_JSON, plan_offline
 
 EXAMPLE = "cloudhsm-saas"
 SOURCE = REPO / "examples" / f"{EXAMPLE}.yaml"
@@ -75,7 +75,7 @@ def test_the_security_group_admits_the_hsm_ports_from_the_client_cidrs_only(
     planned = offline_plans[EXAMPLE]
     for stack in rendered_examples.manifest(EXAMPLE)["stacks"]:
         if stack["path"] != HOME:
-            plan = Plan(json.loads((planned.plans / stack["path"] / "plan.json").read_text()))
+            plan = Plan(json.loads((planned.plans / stack["path"] / PLAN_JSON).read_text()))
             assert "payments_security_group_id" not in json.dumps(plan.config), stack["path"]
     others = [
         a
@@ -184,7 +184,7 @@ def test_with_the_switch_on_the_plan_has_the_key_store_with_the_copied_certifica
     plans = tmp_path / "plans"
     results = {r.name: r for r in plan_offline(tree, terraform=terraform_bin, keep_plans=plans)}
     assert all(r.ok for r in results.values()), {n: r.log for n, r in results.items()}
-    plan = Plan(json.loads((plans / HOME / "plan.json").read_text(encoding="utf-8")))
+    plan = Plan(json.loads((plans / HOME / PLAN_JSON).read_text(encoding="utf-8")))
     store = "aws_kms_custom_key_store.payments[0]"
     values = plan.planned[store]
     certificate = (REPO / "examples" / "certs" / "customerCA.crt").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The ``lzgen`` command line: validate, render, plan, path, blueprints, schema, init, rules.
+"""The ``lzgen`` command line: validate, render, check, plan, path, blueprints, schema, init,
+rules.
 
 Exit codes: 0 success (warnings allowed), 1 errors in the input or a failed stack plan,
 2 usage errors (bad flags, missing file). No traceback reaches the user for bad input.
@@ -18,6 +19,7 @@ import typer
 
 from lzgen import __version__
 from lzgen.blueprints import blueprint_text, load_catalog
+from lzgen.check import CheckError, compare, read_tree
 from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
 from lzgen.load import Document, LoadError, load_file
 from lzgen.model import OrgFile
@@ -93,13 +95,24 @@ def _emit(diagnostics: list[Diagnostic], fmt: Format, *, to_stderr: bool = False
 
 
 @app.command()
-def validate(file: FileArg, fmt: FormatOpt = Format.text) -> None:
-    """Check an org file; print diagnostics at file:line:col. Exit 1 on errors."""
-    _require_file(file)
-    _, diagnostics = load_and_validate(file)
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(help="One or more org YAML files.", show_default=False)
+    ],
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Check org files; print diagnostics at file:line:col. Exit 1 on errors."""
+    for file in files:
+        _require_file(file)
+    diagnostics: list[Diagnostic] = []
+    for file in files:
+        found = load_and_validate(file)[1]
+        diagnostics += found
+        if fmt is Format.text and len(files) > 1 and not found:
+            typer.echo(f"{file}: ok")
     _emit(diagnostics, fmt)
-    if fmt is Format.text and not diagnostics:
-        typer.echo(f"{file}: ok")
+    if fmt is Format.text and not diagnostics and len(files) == 1:
+        typer.echo(f"{files[0]}: ok")
     raise typer.Exit(1 if has_errors(diagnostics) else 0)
 
 
@@ -154,6 +167,49 @@ def _write(
     raise typer.Exit(1)
 
 
+CheckFormat = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format (text, json or sarif).")
+]
+
+
+@app.command(name="check")
+def check_command(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The org file the tree was rendered from. Without it, the tree is checked "
+            "against its own manifest (hand edits and missing files only).",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The committed tree.")] = Path("out"),
+    fmt: CheckFormat = Format.text,
+) -> None:
+    """Exit 1 when the tree in OUT is not what `lzgen render FILE -o OUT` writes (stale,
+    hand-edited, missing or extra generated files, or a .tf file lzgen does not manage in a
+    stack); exit 0 when it is. Writes nothing."""
+    expected: dict[str, str] | None = None
+    if file is not None:
+        _require_file(file)
+        checked = load_and_check(file)
+        if checked.plan is None or has_errors(checked.diagnostics):
+            _emit(checked.diagnostics, fmt, to_stderr=fmt is Format.text)
+            raise typer.Exit(1)
+        expected = render_tree(checked.plan, hashlib.sha256(file.read_bytes()).hexdigest())
+    try:
+        tree = read_tree(out, expected)
+    except CheckError as exc:
+        typer.echo(f"lzgen: error: {exc}", err=True)
+        typer.echo(f"  hint: render it first: lzgen render {file or 'org.yaml'} -o {out}", err=True)
+        raise typer.Exit(2) from None
+    found = compare(tree, expected, tree_name=str(out), org_file=str(file) if file else None)
+    _emit(found, fmt)
+    if fmt is Format.text and not found:
+        against = f"what `lzgen render {file}` writes" if file else "its manifest"
+        typer.echo(f"{out}: up to date with {against} ({len(tree.texts)} files checked)")
+    raise typer.Exit(1 if found else 0)
+
+
 @app.command(name="plan")
 def plan_command(
     directory: Annotated[Path, typer.Argument(help="A tree written by `lzgen render`.")],
@@ -161,6 +217,14 @@ def plan_command(
         bool,
         typer.Option(
             "--offline", help="Plan without AWS credentials (fake credentials, no STS calls)."
+        ),
+    ] = False,
+    keep_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Keep each stack's plan as JSON in DIR/<stack>/tfplan.json (the tree's "
+            ".gitignore leaves it out of git), for `checkov -f` on resolved values.",
         ),
     ] = False,
     terraform: Annotated[str, typer.Option(help="Terraform binary.")] = "terraform",
@@ -181,7 +245,12 @@ def plan_command(
             typer.echo(result.log, err=True)
 
     try:
-        results = plan_offline(directory, terraform=terraform, on_result=show)
+        results = plan_offline(
+            directory,
+            terraform=terraform,
+            on_result=show,
+            keep_plans=directory if keep_json else None,
+        )
     except OfflinePlanError as exc:
         typer.echo(f"lzgen: error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -7,7 +7,9 @@ Each stack is copied to a scratch directory with override files that (1) use a l
 ``terraform_remote_state`` at a state file synthesised from the upstream stack's planned
 outputs (values only known after apply get stable placeholders). ``imports.tf`` is left out:
 its import blocks would read AWS, so what they adopt plans as new. The output tree is never
-touched. When ``LZGEN_TF_PLUGIN_MIRROR`` is set, providers come from that filesystem mirror.
+touched, except that ``--json`` keeps each stack's plan JSON in it as ``tfplan.json``, which
+the tree's generated ``.gitignore`` leaves out of git. When ``LZGEN_TF_PLUGIN_MIRROR`` is set,
+providers come from that filesystem mirror.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from lzgen.manifest import MANIFEST_NAME, parse_manifest
 
 MIRROR_ENV = "LZGEN_TF_PLUGIN_MIRROR"
 IMPORTS_FILE = "imports.tf"  # a stack's import blocks (existing organization, OUs, accounts)
+PLAN_JSON = "tfplan.json"  # a stack's plan JSON, kept with --json (the tree's .gitignore has it)
 _ALIAS = re.compile(r'^\s*alias\s*=\s*"([^"]+)"', re.MULTILINE)
 _PLAN_LINE = re.compile(r"Plan: (\d+) to add, (\d+) to change, (\d+) to destroy")
 
@@ -205,7 +208,9 @@ def plan_offline(
     keep_plans: Path | None = None,
 ) -> list[StackResult]:
     """Plan every stack of a rendered tree in apply order. ``keep_plans`` receives
-    ``<stack path>/plan.json`` for each stack (tests read them)."""
+    ``<stack path>/tfplan.json`` for each stack that planned: the tree itself for
+    ``lzgen plan --json``, a directory of their own for the tests. Each is written whole (a
+    temporary file renamed over it), so an interrupted plan leaves no half-written JSON."""
     text = (out_dir / MANIFEST_NAME).read_text() if (out_dir / MANIFEST_NAME).is_file() else ""
     manifest = parse_manifest(text)
     if manifest is None:
@@ -271,7 +276,15 @@ def _plan_one(
     state_file.parent.mkdir(parents=True, exist_ok=True)
     state_file.write_text(json.dumps(synthesize_state(plan_json)))
     if keep_plans is not None:
-        target = keep_plans / stack["path"] / "plan.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(plan_json))
+        _write_whole(keep_plans / stack["path"] / PLAN_JSON, json.dumps(plan_json, indent=1))
     return (True, summary), state_file
+
+
+def _write_whole(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
