@@ -302,6 +302,55 @@ FAILING: list[tuple[str, str, Expected]] = [
         """,
         [("LZ2010", 10, 18)],
     ),
+    # --- LZ2026 the AWS provider constraint admits 5.x (warning) -----------------------------
+    (
+        "LZ2026-next-major",
+        """
+        organization:
+          name: example-corp
+          home_region: us-east-1
+          management_account_id: "111111111111"
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
+          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
+          terraform: { aws_provider_version: "~> 6.0" }
+        """,
+        [("LZ2026", 10, 38)],
+    ),
+    (
+        "LZ2026-previous-minor",
+        """
+        organization:
+          name: example-corp
+          home_region: us-east-1
+          management_account_id: "111111111111"
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
+          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
+          terraform: { aws_provider_version: "~> 4.67" }
+        """,
+        [("LZ2026", 10, 38)],
+    ),
+    (
+        "LZ2026-empty-range",
+        """
+        organization:
+          name: example-corp
+          home_region: us-east-1
+          management_account_id: "111111111111"
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
+          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
+          terraform: { aws_provider_version: ">= 5.40, < 5.0" }
+        """,
+        [("LZ2026", 10, 38)],
+    ),
     # --- LZ3001 CIDR format and VPC prefix ------------------------------------------------
     (
         "LZ3001-slash-29",
@@ -980,6 +1029,21 @@ FAILING: list[tuple[str, str, Expected]] = [
 # Snippets that are right and must produce no diagnostic at all.
 PASSING: list[tuple[str, str]] = [
     ("base", ""),
+    (
+        "LZ2026-a-range-inside-5",
+        """
+        organization:
+          name: example-corp
+          home_region: us-east-1
+          management_account_id: "111111111111"
+          existing: { id: o-exampleorg1, root_id: r-ex01 }
+          trusted_services: []
+          policy_types: []
+          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
+          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
+          terraform: { aws_provider_version: ">= 5.40, < 6.0, != 5.50.0" }
+        """,
+    ),
     (
         "nested-ou",
         """

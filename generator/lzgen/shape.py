@@ -138,7 +138,9 @@ def _diagnostic(doc: Document, error: Any) -> Diagnostic:
     if path and isinstance(path[-1], str) and SECRET_KEY.search(path[-1]):
         got = "a value not shown here (its key names a secret)"
     message = f"{_where(path)}: {error['msg'].rstrip('.')}, got {got}"
-    hint = ""
+    # a model's own check (a custom error) may carry its hint in the error's context
+    context = error.get("ctx")
+    hint = str(context["hint"]) if isinstance(context, dict) and "hint" in context else ""
     if kind == "string_pattern_mismatch":
         hint = _pattern_hint(path)
     if kind == "string_type" and isinstance(error.get("input"), int):
@@ -158,6 +160,11 @@ def _pattern_hint(path: YamlPath) -> str:
         return 'an AWS account id is 12 digits, quoted so leading zeros survive: "999999999999"'
     if last == "vpc_id":
         return "a VPC id is vpc- and 8 or 17 lowercase hex digits: vpc-0abc12345678def01"
+    if last == "root" and len(path) >= 2 and path[-2] == "atlantis":
+        return (
+            "the rendered tree's path inside the repository, relative to its root: infra/lz "
+            "(no leading or trailing '/', no '.' or '..' segments); \"\" is the root itself"
+        )
     if last in ("azs",) or (len(path) >= 2 and path[-2] == "azs"):
         return "AZs are the zone letters of the VPC's region, for example [a, b, c]"
     return ""

@@ -7,8 +7,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from lzgen.model.ci import Ci
 from lzgen.model.common import Name, StrictModel
 from lzgen.model.quotas import AccountQuotas
+from lzgen.model.terraform import TerraformSettings
 
 OuName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")]
 RoleName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+=,.@_-]{1,64}$")]
@@ -105,6 +107,10 @@ class Organization(StrictModel):
     # no rendered stack may hold more resources than this (LZ8001): plan and apply time, blast
     # radius and review size all grow with a stack
     max_stack_resources: Annotated[int, Field(ge=1)] = 500
+    # what every stack's versions.tf requires: one AWS provider constraint for all stacks
+    terraform: TerraformSettings = TerraformSettings()
+    # files for the CI that plans and applies the committed tree (atlantis.yaml)
+    ci: Ci = Ci()
 
 
 class OrganizationalUnit(StrictModel):

@@ -15,6 +15,7 @@ from lzgen.model import OrgFile
 from lzgen.model.blueprint import Catalog
 from lzgen.plan.account_adoption import plan_account_adoption
 from lzgen.plan.account_settings import plan_account_settings
+from lzgen.plan.atlantis import plan_atlantis
 from lzgen.plan.baseline import plan_baseline
 from lzgen.plan.bootstrap import plan_bootstrap
 from lzgen.plan.cloudhsm import plan_cloudhsm
@@ -22,6 +23,7 @@ from lzgen.plan.deployer_role import plan_deployer_role
 from lzgen.plan.directory import plan_directories
 from lzgen.plan.docs import plan_docs
 from lzgen.plan.ecs_cluster import plan_ecs_clusters
+from lzgen.plan.gitignore import plan_gitignore
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.order import apply_order
 from lzgen.plan.organization import plan_organization
@@ -66,4 +68,6 @@ def build_plan(
             by_path[part.path].append(part)
     stacks = {path: assemble_stack(index, path, parts) for path, parts in by_path.items()}
     ordered = apply_order(stacks)
-    return LandingZone(org.organization.name, ordered, plan_docs(index, list(ordered)))
+    # the tree's top-level files: its README, .gitignore and, when asked for, atlantis.yaml
+    top_level = (*plan_docs(index, list(ordered)), plan_gitignore(), *plan_atlantis(index, ordered))
+    return LandingZone(org.organization.name, ordered, top_level)

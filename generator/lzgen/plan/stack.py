@@ -21,7 +21,6 @@ from lzgen.plan.types import (
     adoption_path,
 )
 
-AWS_PROVIDER_CONSTRAINT = ">= 5.40, < 6.0"
 TERRAFORM_CONSTRAINT = ">= 1.10"  # the S3 backend's use_lockfile needs 1.10
 # The provider account of the management account's own credentials; "(" is never in a name, so
 # an account named "management" that lzgen creates is not mistaken for it.
@@ -140,7 +139,8 @@ def _stack_files(
             "stack/versions.tf.j2",
             {
                 "terraform": TERRAFORM_CONSTRAINT,
-                "aws": AWS_PROVIDER_CONSTRAINT,
+                # one constraint for every stack (organization.terraform.aws_provider_version)
+                "aws": org.organization.terraform.aws_provider_version,
                 "lzgen_version": __version__,
             },
         ),

@@ -75,6 +75,7 @@ from lzgen.rules.organization import (
     emails,
     kept_services,
     outside_ous,
+    provider_version,
     unique_emails,
     unique_names,
 )
@@ -115,6 +116,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *adoption.RULES,
     outside_ous.RULE,
     kept_services.RULE,
+    provider_version.RULE,
     pipeline_trust.RULE,
     *regions.RULES,
     opt_in_regions.RULE,
