@@ -139,3 +139,29 @@ def test_a_number_is_not_a_constraint() -> None:
 )
 def test_admits_major(constraint: str, admits: bool) -> None:
     assert admits_major(constraint, 5) is admits
+
+
+def _constraint(value: str) -> str:
+    return _organization_with(f'  terraform: {{ aws_provider_version: "{value}" }}')
+
+
+# LZ2026 (a warning): the constraint admits no 5.x release. Counts for test_rules.py's
+# every-code check.
+FAILING: list[tuple[str, str, list[tuple[str, int, int]]]] = [
+    ("LZ2026-next-major", _constraint("~> 6.0"), [("LZ2026", 10, 38)]),
+    ("LZ2026-previous-minor", _constraint("~> 4.67"), [("LZ2026", 10, 38)]),
+    ("LZ2026-empty-range", _constraint(">= 5.40, < 5.0"), [("LZ2026", 10, 38)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in FAILING])
+def test_lz2026_warns_on_a_constraint_that_admits_no_5x(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    found = diagnostics(text)
+    assert [(d.code, d.line, d.column) for d in found] == expected
+    assert {d.severity.value for d in found} == {"warning"}
+
+
+def test_lz2026_accepts_a_range_inside_5() -> None:
+    assert diagnostics(_constraint(">= 5.40, < 6.0, != 5.50.0")) == []

@@ -18,6 +18,7 @@ from helpers import diagnose, diagnostics, only, org
 from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES, PLAN_RULES
+from test_provider_version import FAILING as PROVIDER_VERSION_FAILING
 from test_rules_adoption import FAILING as ADOPTION_FAILING
 from test_rules_cloudhsm import FAILING as CLOUDHSM_FAILING
 from test_rules_directory import FAILING as DIRECTORY_FAILING
@@ -301,55 +302,6 @@ FAILING: list[tuple[str, str, Expected]] = [
               interface: [ssm]
         """,
         [("LZ2010", 10, 18)],
-    ),
-    # --- LZ2026 the AWS provider constraint admits 5.x (warning) -----------------------------
-    (
-        "LZ2026-next-major",
-        """
-        organization:
-          name: example-corp
-          home_region: us-east-1
-          management_account_id: "111111111111"
-          existing: { id: o-exampleorg1, root_id: r-ex01 }
-          trusted_services: []
-          policy_types: []
-          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
-          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
-          terraform: { aws_provider_version: "~> 6.0" }
-        """,
-        [("LZ2026", 10, 38)],
-    ),
-    (
-        "LZ2026-previous-minor",
-        """
-        organization:
-          name: example-corp
-          home_region: us-east-1
-          management_account_id: "111111111111"
-          existing: { id: o-exampleorg1, root_id: r-ex01 }
-          trusted_services: []
-          policy_types: []
-          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
-          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
-          terraform: { aws_provider_version: "~> 4.67" }
-        """,
-        [("LZ2026", 10, 38)],
-    ),
-    (
-        "LZ2026-empty-range",
-        """
-        organization:
-          name: example-corp
-          home_region: us-east-1
-          management_account_id: "111111111111"
-          existing: { id: o-exampleorg1, root_id: r-ex01 }
-          trusted_services: []
-          policy_types: []
-          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
-          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
-          terraform: { aws_provider_version: ">= 5.40, < 5.0" }
-        """,
-        [("LZ2026", 10, 38)],
     ),
     # --- LZ3001 CIDR format and VPC prefix ------------------------------------------------
     (
@@ -1030,21 +982,6 @@ FAILING: list[tuple[str, str, Expected]] = [
 PASSING: list[tuple[str, str]] = [
     ("base", ""),
     (
-        "LZ2026-a-range-inside-5",
-        """
-        organization:
-          name: example-corp
-          home_region: us-east-1
-          management_account_id: "111111111111"
-          existing: { id: o-exampleorg1, root_id: r-ex01 }
-          trusted_services: []
-          policy_types: []
-          state: { backend: s3, bucket: example-corp-tfstate, region: us-east-1 }
-          pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
-          terraform: { aws_provider_version: ">= 5.40, < 6.0, != 5.50.0" }
-        """,
-    ),
-    (
         "nested-ou",
         """
         accounts:
@@ -1330,6 +1267,7 @@ ALL_FAILING = (
     + EXTERNAL_PEERING_FAILING
     + CLOUDHSM_FAILING
     + SERVICE_CATALOG_FAILING
+    + PROVIDER_VERSION_FAILING
 )
 
 
