@@ -1254,7 +1254,8 @@ def test_passing_snippet(snippet: str) -> None:
 # Every failing case of the rule tests: this file's and those of test_rules_network_hub.py,
 # test_rules_adoption.py, test_rules_identity.py, test_rules_limits.py,
 # test_rules_opt_in_regions.py, test_rules_directory.py, test_rules_reachability.py,
-# test_rules_external_peering.py and test_rules_cloudhsm.py.
+# test_rules_external_peering.py, test_rules_cloudhsm.py, test_rules_service_catalog.py and
+# test_provider_version.py.
 ALL_FAILING = (
     FAILING
     + HUB_FAILING
