@@ -25,6 +25,9 @@ nox.options.error_on_missing_interpreters = True
 LINT_PATHS = ["generator", "tests", "benchmarks", "noxfile.py"]
 TF_PLUGIN_MIRROR = Path("/opt/tf-plugins")  # where CI machines keep hashicorp/aws offline
 CHECKOV = "checkov>=3.2,<4"
+# pytest-xdist: one worker per CPU. The terraform tests are CPU-bound (each terraform run loads
+# the AWS provider's schema), the rest are many small tests.
+XDIST = ["-n", "auto"]
 
 
 @nox.session
@@ -46,7 +49,7 @@ def types(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Everything except the terraform and checkov tests. ``nox -s tests -- -k golden``."""
     session.install(".[test]")
-    session.run("pytest", "-m", "not terraform and not checkov", *session.posargs)
+    session.run("pytest", "-m", "not terraform and not checkov", *XDIST, *session.posargs)
 
 
 @nox.session
@@ -72,8 +75,8 @@ def terraform(session: nox.Session) -> None:
     if "LZGEN_TF_PLUGIN_MIRROR" not in os.environ and TF_PLUGIN_MIRROR.is_dir():
         env["LZGEN_TF_PLUGIN_MIRROR"] = str(TF_PLUGIN_MIRROR)
     # The moto apply tests (tests/test_apply.py) mostly wait on moto while the offline
-    # validate/plan tests keep a core busy: run them side by side, the apply tests' output
-    # printed after the others'.
+    # validate/plan tests keep the cores busy (one xdist worker per CPU): run them side by
+    # side, the apply tests' output printed after the others'.
     log = Path(session.create_tmp()) / "apply.log"
     with log.open("w") as out:
         apply = subprocess.Popen(
@@ -94,6 +97,8 @@ def terraform(session: nox.Session) -> None:
                 "-m",
                 "terraform",
                 "--ignore=tests/test_apply.py",
+                *XDIST,
+                "--dist=loadgroup",  # the tests of one tree on one worker (conftest.tree_group)
                 *session.posargs,
                 env=env,
             )
@@ -106,7 +111,9 @@ def terraform(session: nox.Session) -> None:
 
 @nox.session
 def scan(session: nox.Session) -> None:
-    """checkov on every rendered example (``pytest -m checkov``), checkov in a venv of its own.
+    """checkov on every rendered example (``pytest -m checkov``), checkov in a venv of its own,
+    and the steps of the example CI workflow (which also plan offline: ``terraform`` on PATH,
+    providers from ``LZGEN_TF_PLUGIN_MIRROR`` as in the terraform session).
 
     checkov depends on bc-python-hcl2, which installs the same ``hcl2`` module as python-hcl2
     (our ``[test]`` extra): in one environment they break each other. So this session uses
@@ -138,7 +145,12 @@ def scan(session: nox.Session) -> None:
             external=True,
         )
     session.run(str(checkov), "--version", external=True)
-    session.run("pytest", "-m", "checkov", *session.posargs, env={"LZGEN_CHECKOV": str(checkov)})
+    env = {"LZGEN_CHECKOV": str(checkov)}
+    # tests/test_ci_example.py runs the example workflow's offline plan step: providers from
+    # the filesystem mirror, as in the terraform session
+    if "LZGEN_TF_PLUGIN_MIRROR" not in os.environ and TF_PLUGIN_MIRROR.is_dir():
+        env["LZGEN_TF_PLUGIN_MIRROR"] = str(TF_PLUGIN_MIRROR)
+    session.run("pytest", "-m", "checkov", *XDIST, *session.posargs, env=env)
 
 
 @nox.session
