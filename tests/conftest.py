@@ -51,9 +51,18 @@ def trees() -> dict[str, Path]:
     return found
 
 
+def tree_group(name: str) -> pytest.MarkDecorator:
+    """The xdist group of the tests that plan tree ``name``: ``nox -s terraform`` runs them on
+    two workers with ``--dist loadgroup``, and each worker renders and plans the trees of the
+    groups it runs (session fixtures are per worker), so each tree is planned once. A test that
+    reads the plans of two trees would plan one of them twice: give each tree a test of its
+    own."""
+    return pytest.mark.xdist_group(name)
+
+
 def tree_params() -> list[Any]:
     """``trees()`` as pytest params with the name as id."""
-    return [pytest.param(name, id=name) for name in trees()]
+    return [pytest.param(name, id=name, marks=tree_group(name)) for name in trees()]
 
 
 class RenderError(Exception):
@@ -86,10 +95,13 @@ def stack_params() -> list[Any]:
             try:
                 manifest = render_example(source, Path(tmp) / "out")
             except RenderError as exc:
-                params.append(pytest.param(name, str(exc), id=f"{name}:render"))
+                params.append(
+                    pytest.param(name, str(exc), id=f"{name}:render", marks=tree_group(name))
+                )
                 continue
         params += [
-            pytest.param(name, stack, id=f"{name}:{stack['name']}") for stack in manifest["stacks"]
+            pytest.param(name, stack, id=f"{name}:{stack['name']}", marks=tree_group(name))
+            for stack in manifest["stacks"]
         ]
     return params
 

@@ -12,9 +12,9 @@ from typing import Any
 import hcl2
 import pytest
 
-from conftest import OfflinePlans, Plan, RenderedExamples
+from conftest import OfflinePlans, Plan, RenderedExamples, tree_group
 
-pytestmark = pytest.mark.terraform
+pytestmark = [pytest.mark.terraform, tree_group("org")]
 
 
 def _plan(rendered: RenderedExamples, plans: OfflinePlans, example: str, path: str) -> Plan:
@@ -85,6 +85,12 @@ def test_the_pipeline_role_trusts_ci_subjects_and_named_roles_only(
     )
     provider = org.planned["aws_iam_openid_connect_provider.ci"]
     assert provider["url"] == "https://token.actions.githubusercontent.com"
+
+
+@tree_group("hub-and-spoke")
+def test_the_pipeline_role_of_a_file_without_ci_trusts_its_named_roles(
+    rendered_examples: RenderedExamples, offline_plans: OfflinePlans
+) -> None:
     hub = _plan(rendered_examples, offline_plans, "hub-and-spoke", "bootstrap")
     (operators,) = _statements(hub.planned["aws_iam_role.pipeline"]["assume_role_policy"])
     assert operators["Principal"] == {"AWS": ["arn:aws:iam::111111111111:role/PlatformAdmin"]}
@@ -92,6 +98,7 @@ def test_the_pipeline_role_trusts_ci_subjects_and_named_roles_only(
     assert "aws_s3_bucket.state" in hub.planned  # hub-and-spoke keeps state in S3 as well
 
 
+@tree_group("hub-and-spoke")
 def test_the_deployer_role_stack_set_targets_the_root_with_automatic_deployment(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:

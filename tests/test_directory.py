@@ -18,14 +18,13 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, OfflinePlans, Plan, RenderedExamples
+from conftest import REPO, OfflinePlans, Plan, RenderedExamples, tree_group
 from lzgen.model.directory import AD_PORTS
 from lzgen.offline import placeholder
 from reachability import Network
 
-pytestmark = pytest.mark.terraform
-
 EXAMPLE = "shared-directory"
+pytestmark = [pytest.mark.terraform, tree_group(EXAMPLE)]
 HUB = "hub-and-spoke"  # its directory's consumers reach it over the Transit Gateway
 OWNER = "directories/corp/identity"
 DIRECTORY = "aws_directory_service_directory.corp"
@@ -252,6 +251,7 @@ def test_consumers_reach_the_domain_controllers_and_not_each_other(network: Netw
                 assert trace.end is None, trace.hops
 
 
+@tree_group(HUB)
 def test_hub_directory_consumers_reach_it_over_the_tgw_both_ways(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:

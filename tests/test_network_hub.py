@@ -15,12 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, OfflinePlans, Plan, RenderedExamples
+from conftest import REPO, OfflinePlans, Plan, RenderedExamples, tree_group
 from lzgen.offline import placeholder
 
-pytestmark = pytest.mark.terraform
-
 EXAMPLE = "hub-and-spoke"
+pytestmark = [pytest.mark.terraform, tree_group(EXAMPLE)]
 HUB = "network/us-east-1"  # the owner account's VPCs and subnet shares
 TGW = "transit-gateways/core"  # the Transit Gateway, its VPN and the owner's attachments
 HUB_PROVIDER = "aws.network_us-east-1"  # a spoke stack's alias into the owner account

@@ -17,12 +17,11 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, OfflinePlans, Plan, RenderedExamples
+from conftest import REPO, OfflinePlans, Plan, RenderedExamples, tree_group
 from lzgen.offline import placeholder
 
-pytestmark = pytest.mark.terraform
-
 EXAMPLE = "service-catalog"
+pytestmark = [pytest.mark.terraform, tree_group(EXAMPLE)]
 PORTFOLIO = "platform-blueprints"
 PUBLISHER = f"service-catalog/{PORTFOLIO}/shared-services"
 ECS = f"{PORTFOLIO}_ecs-fargate-service"

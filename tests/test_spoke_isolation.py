@@ -16,12 +16,11 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, OfflinePlans, RenderedExamples
+from conftest import REPO, OfflinePlans, RenderedExamples, tree_group
 from reachability import Network, Trace
 
-pytestmark = pytest.mark.terraform
-
 EXAMPLE = "hub-and-spoke"
+pytestmark = [pytest.mark.terraform, tree_group(EXAMPLE)]
 EGRESS = "shared-prod"
 INTERNET = ipaddress.IPv4Address("198.51.100.7")  # TEST-NET-2: in no VPC, VPN or route
 

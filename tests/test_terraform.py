@@ -26,6 +26,7 @@ from conftest import (
     stack_or_fail,
     stack_params,
     terraform_env,
+    tree_group,
     tree_params,
     trees,
 )
@@ -269,6 +270,7 @@ def _org_stack(rendered: RenderedExamples, name: str) -> dict[str, Any]:
     return stacks[name]
 
 
+@tree_group("org")
 def test_org_network_stack_has_a_nat_gateway_per_az_and_routes_to_its_own(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
@@ -286,6 +288,7 @@ def test_org_network_stack_has_a_nat_gateway_per_az_and_routes_to_its_own(
     assert not _nat_wiring_problems(plan)
 
 
+@tree_group("org")
 def test_org_network_stack_subnets_and_endpoint_group(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
@@ -302,6 +305,7 @@ def test_org_network_stack_subnets_and_endpoint_group(
     assert [r["cidr_blocks"] for r in ipv4] == [["10.10.0.0/16"]]
 
 
+@tree_group("org")
 def test_org_organization_stack_outputs_every_account_id(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
@@ -335,11 +339,24 @@ def test_manifest_resource_count_is_what_terraform_plans(
 
 SETTING_TYPES = {
     "ebs_encryption_by_default": "aws_ebs_encryption_by_default",
+    "imdsv2_required": "aws_ec2_instance_metadata_defaults",
+    "ebs_snapshot_block_public_access": "aws_ebs_snapshot_block_public_access",
+    "ami_block_public_access": "aws_ec2_image_block_public_access",
     "s3_block_public_access": "aws_s3_account_public_access_block",
+    "alternate_contacts": "aws_account_alternate_contact",
     "iam_password_policy": "aws_iam_account_password_policy",
     "ecs_awsvpc_trunking": "aws_ecs_account_setting_default",
 }
-REGIONAL_SETTINGS = {"ebs_encryption_by_default", "ecs_awsvpc_trunking"}
+# the account baseline: in every account unless an entry opts it out (alternate contacts only
+# when the file gives them)
+FLOOR_SETTINGS = set(list(SETTING_TYPES)[:6])
+REGIONAL_SETTINGS = {
+    "ebs_encryption_by_default",
+    "imdsv2_required",
+    "ebs_snapshot_block_public_access",
+    "ami_block_public_access",
+    "ecs_awsvpc_trunking",
+}
 MANAGEMENT = "(management)"
 
 
@@ -442,13 +459,20 @@ def test_each_scp_is_the_library_policy_and_fits_the_size_limit(
 
 
 def _settings_expected(org: dict[str, Any]) -> dict[str, set[str]]:
-    """Account name (or MANAGEMENT) -> the settings some account_settings entry turns on."""
+    """Account name (or MANAGEMENT) -> the floor, less the opt-outs of the account_settings
+    entries, plus the settings they turn on."""
     management_listed = any(
         a.get("id") == org["organization"]["management_account_id"] for a in org["accounts"]
     )
-    wanted: dict[str, set[str]] = {}
+    floor = set(FLOOR_SETTINGS)
+    if not (org.get("baseline") or {}).get("alternate_contacts"):
+        floor.discard("alternate_contacts")
+    wanted: dict[str, set[str]] = {a["name"]: set(floor) for a in org["accounts"]}
+    if not management_listed:
+        wanted[MANAGEMENT] = set(floor)
     for entry in org.get("account_settings", []):
-        on = {k for k in SETTING_TYPES if entry.get(k)}
+        on = {k for k in SETTING_TYPES if entry.get(k) and k not in FLOOR_SETTINGS}
+        off = {k for k in FLOOR_SETTINGS if entry.get(k) is False}
         targets = entry.get("accounts", [])
         names = [
             a["name"]
@@ -460,7 +484,7 @@ def _settings_expected(org: dict[str, Any]) -> dict[str, set[str]]:
         if targets == "all" and not management_listed:
             names.append(MANAGEMENT)
         for name in names:
-            wanted.setdefault(name, set()).update(on)
+            wanted[name] = (wanted[name] - off) | on
     return wanted
 
 
@@ -508,6 +532,7 @@ def test_account_settings_are_in_exactly_the_targeted_accounts_stacks(
     assert found == expected
 
 
+@tree_group("org")
 def test_org_central_flow_logs_go_to_the_log_archive_bucket(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
@@ -529,6 +554,7 @@ def test_org_central_flow_logs_go_to_the_log_archive_bucket(
     assert flow_logs == 2
 
 
+@tree_group("org")
 def test_org_trail_is_an_organization_trail_into_the_log_archive(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
@@ -637,6 +663,7 @@ def test_ingress_routing_sends_each_protected_subnet_through_the_eni_of_its_az(
     assert not problems, "\n".join(problems)
 
 
+@tree_group("hub-and-spoke")
 def test_hub_edge_ingress_routing_expected_values(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
@@ -782,6 +809,7 @@ def test_vpc_peering_routes_every_route_table_of_both_vpcs_and_resolves_dns(
     }
 
 
+@tree_group("peering-variants")
 def test_external_peering_requests_in_the_requester_home_and_routes_every_table(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
@@ -819,6 +847,7 @@ def test_external_peering_requests_in_the_requester_home_and_routes_every_table(
     )
 
 
+@tree_group("hub-and-spoke")
 def test_hub_peering_expected_values(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
@@ -920,6 +949,7 @@ def test_vpn_gateways_propagate_everywhere_and_keep_keys_out_of_files(
     assert not problems, "\n".join(problems)
 
 
+@tree_group("vgw-vpn")
 def test_vgw_vpn_case_expected_values(
     rendered_examples: RenderedExamples, offline_plans: OfflinePlans
 ) -> None:
