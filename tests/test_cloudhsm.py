@@ -22,11 +22,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from conftest import REPO, OfflinePlans, Plan, RenderedExamples
+from conftest import REPO, OfflinePlans, Plan, RenderedExamples, tree_group
 from lzgen.cli import app
-from lzgen.offline import PLAN_JSON, plan_offline
+from lzgen.offline import PLAN_JSON
 
 EXAMPLE = "cloudhsm-saas"
+pytestmark = tree_group(EXAMPLE)  # the terraform tests plan it on one worker
 SOURCE = REPO / "examples" / f"{EXAMPLE}.yaml"
 HOME = "accounts/security/us-east-1"
 CLUSTER = "aws_cloudhsm_v2_cluster.payments"
@@ -181,10 +182,16 @@ def test_with_the_switch_on_the_plan_has_the_key_store_with_the_copied_certifica
     manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
     monkeypatch.setenv("TF_VAR_payments_custom_key_store", "true")
     monkeypatch.setenv("TF_VAR_payments_kmsuser_password", DUMMY_PASSWORD)
-    plans = tmp_path / "plans"
-    results = {r.name: r for r in plan_offline(tree, terraform=terraform_bin, keep_plans=plans)}
-    assert all(r.ok for r in results.values()), {n: r.log for n, r in results.items()}
-    plan = Plan(json.loads((plans / HOME / PLAN_JSON).read_text(encoding="utf-8")))
+    # through the CLI: `lzgen plan --offline --json` keeps each stack's plan beside it
+    result = runner.invoke(
+        app, ["plan", str(tree), "--offline", "--json", "--terraform", terraform_bin]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.parent.relative_to(tree).as_posix() for p in tree.rglob(PLAN_JSON)) == sorted(
+        needed
+    )
+    assert not list(tree.rglob(f".{PLAN_JSON}.*"))  # no partial file left behind
+    plan = Plan(json.loads((tree / HOME / PLAN_JSON).read_text(encoding="utf-8")))
     store = "aws_kms_custom_key_store.payments[0]"
     values = plan.planned[store]
     certificate = (REPO / "examples" / "certs" / "customerCA.crt").read_text(encoding="utf-8")
