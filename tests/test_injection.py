@@ -92,6 +92,7 @@ FIELDS: list[tuple[str, DataPath]] = [
     ("org", ("baseline", "service_control_policies", 0)),
     ("org", ("baseline", "service_control_policies", 3, "regions", 1)),
     ("org", ("baseline", "attach", "ous", 0)),
+    ("org", ("baseline", "alternate_contacts", "security", "name")),
     ("org", ("account_settings", 1, "ous", 0)),
     ("hub", ("transit_gateways", 0, "name")),
     ("hub", ("transit_gateways", 0, "account")),
@@ -119,6 +120,8 @@ EXPECTED_ACCEPTED = {
     ("accounts[1].email", "comment-close"),
     ("organization.state.key_prefix", "parent-dir"),
     ("organizational_units[3].name", "space-dot"),
+    ("baseline.alternate_contacts.security.name", "interpolation"),
+    ("baseline.alternate_contacts.security.name", "quote"),
 }
 
 

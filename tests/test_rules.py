@@ -18,6 +18,7 @@ from helpers import diagnose, diagnostics, only, org
 from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES, PLAN_RULES
+from test_account_baseline import FAILING as ACCOUNT_BASELINE_FAILING
 from test_provider_version import FAILING as PROVIDER_VERSION_FAILING
 from test_rules_adoption import FAILING as ADOPTION_FAILING
 from test_rules_cloudhsm import FAILING as CLOUDHSM_FAILING
@@ -958,7 +959,16 @@ FAILING: list[tuple[str, str, Expected]] = [
           pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
           max_stack_resources: 1
         """,
-        [("LZ8001", 2, 11), ("LZ8001", 12, 9), ("LZ8001", 12, 9), ("LZ8001", 12, 9)],
+        # every account's stack holds the account baseline (5 resources)
+        [
+            ("LZ8001", 2, 11),
+            ("LZ8001", 6, 13),
+            ("LZ8001", 8, 13),
+            ("LZ8001", 10, 13),
+            ("LZ8001", 12, 9),
+            ("LZ8001", 12, 9),
+            ("LZ8001", 12, 9),
+        ],
     ),
     (
         "LZ8001-organization-stack-at-the-organization",
@@ -969,7 +979,7 @@ FAILING: list[tuple[str, str, Expected]] = [
           management_account_id: "111111111111"
           state: { backend: local }
           pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
-          max_stack_resources: 3
+          max_stack_resources: 5  # an account stack's baseline fits
           existing: { id: o-exampleorg1, root_id: r-ex01 }
           trusted_services: []
           policy_types: []
@@ -1269,6 +1279,7 @@ ALL_FAILING = (
     + CLOUDHSM_FAILING
     + SERVICE_CATALOG_FAILING
     + PROVIDER_VERSION_FAILING
+    + ACCOUNT_BASELINE_FAILING
 )
 
 

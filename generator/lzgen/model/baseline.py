@@ -38,6 +38,23 @@ class Attach(StrictModel):
     accounts: list[str] = []
 
 
+class AlternateContact(StrictModel):
+    """Who AWS contacts about one kind of matter (``aws_account_alternate_contact``)."""
+
+    name: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    title: Annotated[str, StringConstraints(min_length=1, max_length=50)]
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+    phone: Annotated[str, StringConstraints(pattern=r"^[\s0-9()+-]{1,25}$")]
+
+
+class AlternateContacts(StrictModel):
+    """The alternate contacts every account gets; a kind left out stays unmanaged."""
+
+    security: AlternateContact | None = None
+    operations: AlternateContact | None = None
+    billing: AlternateContact | None = None
+
+
 class Baseline(StrictModel):
     log_archive_account: str
     organization_trail: bool = True
@@ -45,3 +62,5 @@ class Baseline(StrictModel):
     object_lock_days: Annotated[int, Field(ge=1, le=36500)] | None = None
     service_control_policies: list[PolicyRef] = []
     attach: Attach = Attach()
+    # set in every account's own stack, for the account it runs in (account settings' floor)
+    alternate_contacts: AlternateContacts = AlternateContacts()

@@ -1,51 +1,107 @@
-"""Account settings: one part per targeted account and region, in that account's stack.
+"""Account settings: one part per account and region, in that account's stack.
 
-EBS encryption by default and the ECS ``awsvpcTrunking`` default are regional: they are set in
-the home region and in every region where the account has VPCs. The S3 account public access
-block and the IAM password policy are account-wide: home region only. The management account
-(``accounts: all``) gets its settings in the organization stack, unless it is listed under
-``accounts`` by its id, in which case its own stack holds them like any account's.
+Every account gets the floor (model.account_settings.FLOOR) unless an entry that targets it
+opts out of a setting (``false`` with ``opt_out_reason``); entries add the optional settings.
+EBS encryption by default, IMDSv2 defaults, the EBS snapshot and AMI public access blocks and
+the ECS ``awsvpcTrunking`` default are regional: they are set in the home region and in every
+region where the account has VPCs. The S3 account public access block, the alternate contacts
+and the IAM password policy are account-wide: home region only. The management account gets
+its settings in the organization stack, unless it is listed under ``accounts`` by its id, in
+which case its own stack holds them like any account's.
+
+Default VPCs are not removed: Terraform cannot delete a default VPC declaratively
+(``aws_default_vpc`` only adopts one), see the README's "Baseline" section.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from lzgen.model import OrgFile
-from lzgen.model.account_settings import AccountSettings
+from lzgen.model.account_settings import FLOOR, AccountSettings
+from lzgen.model.baseline import AlternateContacts
 from lzgen.model.organization import reaches
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart, account_path
 
-REGIONAL = ("ebs_encryption_by_default", "ecs_awsvpc_trunking")
-ACCOUNT_WIDE = ("s3_block_public_access", "iam_password_policy")
+REGIONAL = (
+    "ebs_encryption_by_default",
+    "imdsv2_required",
+    "ebs_snapshot_block_public_access",
+    "ami_block_public_access",
+    "ecs_awsvpc_trunking",
+)
+ACCOUNT_WIDE = ("s3_block_public_access", "alternate_contacts", "iam_password_policy")
 MANAGEMENT_ENTRY = ""  # stands for the management account when it is not listed under accounts
+CONTACT_TYPES = ("security", "operations", "billing")
 
 
 def targets(org: OrgFile, entry: AccountSettings) -> list[str]:
     """The account names an entry targets, in YAML order (``MANAGEMENT_ENTRY`` for ``all`` when the
     management account is not listed)."""
-    management_id = org.organization.management_account_id
     names = [a.name for a in org.accounts if reaches(entry.accounts, entry.ous, a)]
-    if entry.accounts == "all" and all(a.id != management_id for a in org.accounts):
+    if entry.accounts == "all" and not management_listed(org):
         names.append(MANAGEMENT_ENTRY)
     return names
 
 
-def _wanted(entry: AccountSettings) -> set[str]:
-    wanted = {name for name in (*REGIONAL, "s3_block_public_access") if getattr(entry, name)}
+def management_listed(org: OrgFile) -> bool:
+    """Whether the management account is listed under ``accounts`` by its id."""
+    return any(a.id == org.organization.management_account_id for a in org.accounts)
+
+
+def _optional(entry: AccountSettings) -> set[str]:
+    wanted = {"ecs_awsvpc_trunking"} if entry.ecs_awsvpc_trunking else set()
     if entry.iam_password_policy == "strict":  # noqa: S105 - a policy level, not a password
         wanted.add("iam_password_policy")
     return wanted
 
 
-def plan_account_settings(index: PlanIndex) -> list[StackPart]:
-    org = index.org
-    merged: dict[str, set[str]] = {}
+def contacts(org: OrgFile) -> AlternateContacts:
+    """The alternate contacts the file gives (none without a baseline)."""
+    return org.baseline.alternate_contacts if org.baseline is not None else AlternateContacts()
+
+
+def _floor(org: OrgFile) -> set[str]:
+    given = contacts(org)
+    has_contacts = any(getattr(given, kind) is not None for kind in CONTACT_TYPES)
+    return {name for name in FLOOR if name != "alternate_contacts" or has_contacts}
+
+
+def effective_settings(org: OrgFile) -> dict[str, set[str]]:
+    """Account name (``MANAGEMENT_ENTRY`` for an unlisted management account) -> the settings
+    lzgen manages in it: the floor less the entries' opt-outs, plus their optional settings.
+    Every account, in YAML order; the management account last when it is not listed."""
+    floor = _floor(org)
+    names = [a.name for a in org.accounts]
+    if not management_listed(org):
+        names.append(MANAGEMENT_ENTRY)
+    merged: dict[str, set[str]] = {name: set(floor) for name in dict.fromkeys(names)}
     for entry in org.account_settings:
         for name in targets(org, entry):
-            merged.setdefault(name, set()).update(_wanted(entry))
+            merged[name] -= set(entry.opted_out())
+            merged[name] |= _optional(entry)
+    return merged
+
+
+def _context(org: OrgFile, here: set[str]) -> dict[str, Any]:
+    given = contacts(org)
+    return {
+        **{name: name in here for name in (*FLOOR, "ecs_awsvpc_trunking")},
+        "iam_password_policy": "strict" if "iam_password_policy" in here else None,
+        "alternate_contacts": [
+            {"kind": kind, "type": kind.upper(), **contact.model_dump()}
+            for kind in CONTACT_TYPES
+            if "alternate_contacts" in here and (contact := getattr(given, kind)) is not None
+        ],
+    }
+
+
+def plan_account_settings(index: PlanIndex) -> list[StackPart]:
+    org = index.org
     home = org.organization.home_region
     parts: list[StackPart] = []
-    for name, wanted in merged.items():
+    for name, wanted in effective_settings(org).items():
         if not wanted:
             continue
         regions = (
@@ -57,12 +113,7 @@ def plan_account_settings(index: PlanIndex) -> list[StackPart]:
             here = {s for s in wanted if s in REGIONAL or region == home}
             if not here:
                 continue
-            context = {
-                "ebs_encryption_by_default": "ebs_encryption_by_default" in here,
-                "s3_block_public_access": "s3_block_public_access" in here,
-                "iam_password_policy": "strict" if "iam_password_policy" in here else None,
-                "ecs_awsvpc_trunking": "ecs_awsvpc_trunking" in here,
-            }
+            context = _context(org, here)
             files = (
                 FileSpec(
                     "account_settings.tf",
@@ -71,5 +122,6 @@ def plan_account_settings(index: PlanIndex) -> list[StackPart]:
                 ),
             )
             stack = ORGANIZATION if name == MANAGEMENT_ENTRY else account_path(name, region)
-            parts.append(StackPart(stack, files, len(here)))
+            count = len(here - {"alternate_contacts"}) + len(context["alternate_contacts"])
+            parts.append(StackPart(stack, files, count))
     return parts

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import YamlPath
 from lzgen.model.organization import Account, reaches
+from lzgen.plan.account_settings import effective_settings
 from lzgen.rules.base import Rule, RuleContext
 from lzgen.rules.baseline.scope import listed_policies, policy_reach
 from lzgen.scp import policy_document, statement_denies
@@ -72,10 +73,22 @@ def _vpc_needs(ctx: RuleContext, account: Account) -> Iterator[Need]:
 
 _SETTINGS = {
     "ebs_encryption_by_default": "ec2:EnableEbsEncryptionByDefault",
+    "imdsv2_required": "ec2:ModifyInstanceMetadataDefaults",
+    "ebs_snapshot_block_public_access": "ec2:EnableSnapshotBlockPublicAccess",
+    "ami_block_public_access": "ec2:EnableImageBlockPublicAccess",
     "s3_block_public_access": "s3:PutAccountPublicAccessBlock",
+    "alternate_contacts": "account:PutAlternateContact",
     "iam_password_policy": "iam:UpdateAccountPasswordPolicy",
     "ecs_awsvpc_trunking": "ecs:PutAccountSettingDefault",
 }
+
+
+def _effective(ctx: RuleContext) -> dict[str, set[str]]:
+    """plan.account_settings.effective_settings, computed once per context."""
+    found = ctx._cache.get("effective_settings")
+    if not isinstance(found, dict):
+        found = ctx._cache["effective_settings"] = effective_settings(ctx.org)
+    return found
 
 
 def _other_needs(ctx: RuleContext, account: Account) -> Iterator[Need]:
@@ -85,12 +98,21 @@ def _other_needs(ctx: RuleContext, account: Account) -> Iterator[Need]:
         why, path = "the log archive bucket", ("baseline", "log_archive_account")
         for action in ("s3:CreateBucket", "s3:PutBucketPolicy", "kms:CreateKey"):
             yield Need(action, home, why, path)
-    for k, entry in enumerate(ctx.org.account_settings):
-        if not reaches(entry.accounts, entry.ous, account):
+    managed = _effective(ctx).get(account.name, set())
+    index = ctx.accounts[account.name][0] if account.name in ctx.accounts else 0
+    for key, action in _SETTINGS.items():
+        if key not in managed:
             continue
-        for key, action in _SETTINGS.items():
-            if getattr(entry, key):
-                yield Need(action, home, f"the account setting {key}", ("account_settings", k, key))
+        # the entry that turns it on, else the account itself (the floor needs no entry)
+        where: YamlPath = next(
+            (
+                ("account_settings", k, key)
+                for k, entry in enumerate(ctx.org.account_settings)
+                if getattr(entry, key) and reaches(entry.accounts, entry.ous, account)
+            ),
+            ("accounts", index, "name"),
+        )
+        yield Need(action, home, f"the account setting {key}", where)
 
 
 def needs(ctx: RuleContext, account: Account) -> Iterator[Need]:
