@@ -22,7 +22,13 @@ from typing import Any
 from lzgen.model import OrgFile
 from lzgen.model.baseline import Baseline, ParametrisedPolicy
 from lzgen.plan.index import PlanIndex
-from lzgen.plan.log_archive import LogArchive, log_archive, trail_arn, trail_name
+from lzgen.plan.log_archive import (
+    LogArchive,
+    flow_log_accounts,
+    log_archive,
+    trail_arn,
+    trail_name,
+)
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.stack import MANAGEMENT, account_id_expr
 from lzgen.plan.types import ORGANIZATION, ORGANIZATION_TRAIL, FileSpec, ProviderSpec, StackPart
@@ -91,13 +97,22 @@ def _scp_part(org: OrgFile, baseline: Baseline) -> StackPart | None:
 # --- log archive ----------------------------------------------------------------------------
 
 
-def _log_archive_part(org: OrgFile, baseline: Baseline, archive: LogArchive) -> StackPart:
+def _flow_log_sources(index: PlanIndex) -> list[dict[str, str]]:
+    """Each account that delivers flow logs to the bucket, with its id as an HCL expression (a
+    literal id, or the organization stack's output for an account lzgen creates)."""
+    return [
+        {"name": name, "id": account_id_expr(index, name)} for name in flow_log_accounts(index.org)
+    ]
+
+
+def _log_archive_part(index: PlanIndex, baseline: Baseline, archive: LogArchive) -> StackPart:
+    org = index.org
     context = {
         "bucket": archive.bucket,
         "bucket_arn": archive.bucket_arn,
         "management_account_id": org.organization.management_account_id,
         "trail_arn": trail_arn(org) if baseline.organization_trail else None,
-        "flow_logs": baseline.flow_logs_destination == "central",
+        "flow_log_sources": _flow_log_sources(index),
         "object_lock": baseline.object_lock_days is not None,
         "object_lock_days": baseline.object_lock_days,
     }
@@ -105,6 +120,7 @@ def _log_archive_part(org: OrgFile, baseline: Baseline, archive: LogArchive) -> 
         FileSpec("log_archive.tf", "baseline/log_archive.tf.j2", {"archive": context}),
         FileSpec("outputs.tf", "baseline/log_archive_outputs.tf.j2", {"archive": context}),
     )
+    context["flow_logs"] = bool(context["flow_log_sources"])
     resources = 10 + int(baseline.object_lock_days is not None)
     # the bucket policy admits only this organization: its id comes from the organization stack
     return StackPart(archive.stack_path, files, resources, reads=((ORGANIZATION, ORGANIZATION),))
@@ -151,7 +167,7 @@ def plan_baseline(index: PlanIndex) -> list[StackPart]:
     archive = log_archive(org)
     if baseline is None or archive is None:
         return []
-    parts = [_log_archive_part(org, baseline, archive)]
+    parts = [_log_archive_part(index, baseline, archive)]
     scps = _scp_part(org, baseline)
     if scps is not None:
         parts.insert(0, scps)

@@ -53,6 +53,15 @@ def central_flow_logs(org: OrgFile) -> LogArchive | None:
     return archive
 
 
+def flow_log_accounts(org: OrgFile) -> list[str]:
+    """The accounts whose VPCs deliver flow logs to the log archive bucket, in the file's order
+    of accounts: the only sources its bucket and key policies admit."""
+    if central_flow_logs(org) is None:
+        return []
+    sending = {v.account for v in org.vpcs if v.flow_logs}
+    return [a.name for a in org.accounts if a.name in sending]
+
+
 def trail_name(org: OrgFile) -> str:
     return f"{org.organization.name}-organization-trail"
 

@@ -217,6 +217,41 @@ def _vpn_gateway_context(vpc: Vpc, tables: list[dict[str, Any]]) -> dict[str, An
 
 # --- the whole VPC ----------------------------------------------------------------------------
 
+# The flow-log record: the default fields, then what an investigation asks next (which VPC,
+# subnet, instance and AZ; TCP flags; the packet's real addresses behind a NAT or load balancer;
+# the AWS service at either end; direction and path).
+FLOW_LOG_FIELDS = (
+    "version",
+    "account-id",
+    "interface-id",
+    "srcaddr",
+    "dstaddr",
+    "srcport",
+    "dstport",
+    "protocol",
+    "packets",
+    "bytes",
+    "start",
+    "end",
+    "action",
+    "log-status",
+    "vpc-id",
+    "subnet-id",
+    "instance-id",
+    "tcp-flags",
+    "type",
+    "pkt-srcaddr",
+    "pkt-dstaddr",
+    "region",
+    "az-id",
+    "pkt-src-aws-service",
+    "pkt-dst-aws-service",
+    "flow-direction",
+    "traffic-path",
+)
+FLOW_LOG_FORMAT = " ".join(f"${{{field}}}" for field in FLOW_LOG_FIELDS)
+FLOW_LOG_AGGREGATION_SECONDS = 60  # the shortest AWS offers: a record a minute, not ten
+
 
 def vpc_context(vpc: Vpc, central: LogArchive | None = None) -> dict[str, Any]:
     """Everything the VPC template needs. ``central`` is the log archive when flow logs go to
@@ -268,6 +303,8 @@ def vpc_context(vpc: Vpc, central: LogArchive | None = None) -> dict[str, Any]:
         ],
         "flow_logs": vpc.flow_logs,
         "flow_logs_retention_days": vpc.flow_logs_retention_days,
+        "flow_logs_format": FLOW_LOG_FORMAT,
+        "flow_logs_aggregation": FLOW_LOG_AGGREGATION_SECONDS,
         # central flow logs: to the log archive bucket, after its policy admits them
         "flow_logs_central": vpc.flow_logs and central is not None,
         "flow_logs_bucket_arn": central.bucket_arn if central else None,

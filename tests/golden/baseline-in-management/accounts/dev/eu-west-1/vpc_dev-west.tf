@@ -52,6 +52,10 @@ resource "aws_flow_log" "dev-west" {
   log_destination_type = "s3"
   log_destination      = "arn:aws:s3:::log-archive-123456789012-solo"
 
+  # a record a minute, with the fields investigations need
+  max_aggregation_interval = 60
+  log_format               = "$${version} $${account-id} $${interface-id} $${srcaddr} $${dstaddr} $${srcport} $${dstport} $${protocol} $${packets} $${bytes} $${start} $${end} $${action} $${log-status} $${vpc-id} $${subnet-id} $${instance-id} $${tcp-flags} $${type} $${pkt-srcaddr} $${pkt-dstaddr} $${region} $${az-id} $${pkt-src-aws-service} $${pkt-dst-aws-service} $${flow-direction} $${traffic-path}"
+
   tags = {
     Name = "dev-west"
   }

@@ -169,6 +169,10 @@ resource "aws_flow_log" "legacy-app" {
   log_destination      = aws_cloudwatch_log_group.legacy-app_flow_logs.arn
   iam_role_arn         = aws_iam_role.legacy-app_flow_logs.arn
 
+  # a record a minute, with the fields investigations need
+  max_aggregation_interval = 60
+  log_format               = "$${version} $${account-id} $${interface-id} $${srcaddr} $${dstaddr} $${srcport} $${dstport} $${protocol} $${packets} $${bytes} $${start} $${end} $${action} $${log-status} $${vpc-id} $${subnet-id} $${instance-id} $${tcp-flags} $${type} $${pkt-srcaddr} $${pkt-dstaddr} $${region} $${az-id} $${pkt-src-aws-service} $${pkt-dst-aws-service} $${flow-direction} $${traffic-path}"
+
   tags = {
     Name = "legacy-app"
   }

@@ -1,6 +1,6 @@
 # The log archive: one bucket for the organization's logs, encrypted with its own KMS key,
 # versioned, never public, written to only by this organization's CloudTrail trail and by VPC
-# flow log delivery for accounts of this organization.
+# flow log delivery for the accounts of the file whose VPCs send their flow logs here.
 locals {
   organization_id = data.terraform_remote_state.organization.outputs.organization_id
 }

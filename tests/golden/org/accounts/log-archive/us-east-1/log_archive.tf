@@ -1,8 +1,13 @@
 # The log archive: one bucket for the organization's logs, encrypted with its own KMS key,
 # versioned, never public, written to only by this organization's CloudTrail trail and by VPC
-# flow log delivery for accounts of this organization.
+# flow log delivery for the accounts of the file whose VPCs send their flow logs here.
 locals {
   organization_id = data.terraform_remote_state.organization.outputs.organization_id
+  # the accounts whose VPCs deliver flow logs to this bucket (baseline.flow_logs_destination)
+  flow_log_accounts = [
+    data.terraform_remote_state.organization.outputs.account_ids["network"],
+    data.terraform_remote_state.organization.outputs.account_ids["app-a"],
+  ]
 }
 
 # The key policy is inline (jsonencode): it is a resource policy on this key, where "*" means
@@ -33,14 +38,17 @@ resource "aws_kms_key" "log_archive" {
           StringEquals = { "aws:SourceArn" = "arn:aws:cloudtrail:us-east-1:111111111111:trail/example-corp-organization-trail" }
         }
       },
+      # Flow log delivery encrypts for the accounts whose VPCs send their flow logs here, and
+      # for no one else.
       {
-        Sid       = "FlowLogDeliveryOfThisOrganization"
+        Sid       = "FlowLogDeliveryOfTheseAccounts"
         Effect    = "Allow"
         Principal = { Service = "delivery.logs.amazonaws.com" }
         Action    = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
         Resource  = "*"
         Condition = {
-          StringEquals = { "aws:SourceOrgID" = local.organization_id }
+          StringEquals = { "aws:SourceAccount" = local.flow_log_accounts }
+          ArnLike      = { "aws:SourceArn" = "arn:aws:logs:*:*:*" }
         }
       },
     ]
@@ -240,6 +248,8 @@ data "aws_iam_policy_document" "log_archive_bucket" {
     }
   }
 
+  # Flow log delivery (aws:SourceAccount and aws:SourceArn, as AWS documents for flow logs to
+  # S3) for the accounts whose VPCs send their flow logs here, each into its own prefix.
   statement {
     sid       = "FlowLogDeliveryChecksAcl"
     actions   = ["s3:GetBucketAcl", "s3:ListBucket"]
@@ -252,15 +262,24 @@ data "aws_iam_policy_document" "log_archive_bucket" {
 
     condition {
       test     = "StringEquals"
-      variable = "aws:SourceOrgID"
-      values   = [local.organization_id]
+      variable = "aws:SourceAccount"
+      values   = local.flow_log_accounts
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:logs:*:*:*"]
     }
   }
 
   statement {
-    sid       = "FlowLogDeliveryWrites"
-    actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.log_archive.arn}/AWSLogs/*"]
+    sid     = "FlowLogDeliveryWrites"
+    actions = ["s3:PutObject"]
+    resources = [
+      for account in local.flow_log_accounts :
+      "${aws_s3_bucket.log_archive.arn}/AWSLogs/${account}/vpcflowlogs/*"
+    ]
 
     principals {
       type        = "Service"
@@ -269,8 +288,14 @@ data "aws_iam_policy_document" "log_archive_bucket" {
 
     condition {
       test     = "StringEquals"
-      variable = "aws:SourceOrgID"
-      values   = [local.organization_id]
+      variable = "aws:SourceAccount"
+      values   = local.flow_log_accounts
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:logs:*:*:*"]
     }
 
     condition {
