@@ -14,6 +14,7 @@ from lzgen.model.organization import Account, OrganizationalUnit, reaches
 from lzgen.model.sharing import ShareWith
 from lzgen.model.transit_gateway import TransitGateway, VpnConnection
 from lzgen.model.vpc import Vpc
+from lzgen.plan.account_settings import effective_settings
 from lzgen.plan.types import LandingZone
 from lzgen.reachability import Network
 
@@ -67,6 +68,11 @@ class RuleContext:
     def ous(self) -> dict[str, OrganizationalUnit]:
         """OU path -> that OU's entry."""
         return {path: unit for path, (_, unit) in self._ou_entries.items()}
+
+    @cached_property
+    def account_settings(self) -> dict[str, set[str]]:
+        """Account name -> the settings lzgen manages in it (plan.account_settings)."""
+        return effective_settings(self.org)
 
     @cached_property
     def accounts(self) -> dict[str, tuple[int, Account]]:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import YamlPath
 from lzgen.model.organization import Account, reaches
-from lzgen.plan.account_settings import effective_settings
 from lzgen.rules.base import Rule, RuleContext
 from lzgen.rules.baseline.scope import listed_policies, policy_reach
 from lzgen.scp import policy_document, statement_denies
@@ -83,14 +82,6 @@ _SETTINGS = {
 }
 
 
-def _effective(ctx: RuleContext) -> dict[str, set[str]]:
-    """plan.account_settings.effective_settings, computed once per context."""
-    found = ctx._cache.get("effective_settings")
-    if not isinstance(found, dict):
-        found = ctx._cache["effective_settings"] = effective_settings(ctx.org)
-    return found
-
-
 def _other_needs(ctx: RuleContext, account: Account) -> Iterator[Need]:
     home = ctx.org.organization.home_region
     baseline = ctx.org.baseline
@@ -98,7 +89,7 @@ def _other_needs(ctx: RuleContext, account: Account) -> Iterator[Need]:
         why, path = "the log archive bucket", ("baseline", "log_archive_account")
         for action in ("s3:CreateBucket", "s3:PutBucketPolicy", "kms:CreateKey"):
             yield Need(action, home, why, path)
-    managed = _effective(ctx).get(account.name, set())
+    managed = ctx.account_settings.get(account.name, set())
     index = ctx.accounts[account.name][0] if account.name in ctx.accounts else 0
     for key, action in _SETTINGS.items():
         if key not in managed:
