@@ -63,8 +63,9 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session
 def terraform(session: nox.Session) -> None:
-    """terraform fmt/validate/offline plan of every stack of every example, and (side by side,
-    in a second pytest) the apply tests against moto.
+    """terraform fmt and offline plan of every stack of every example (validate where the plan
+    leaves import blocks out), and (side by side, in a second pytest) the apply tests against
+    moto.
 
     Needs ``terraform`` on PATH (the tests fail, not skip, without it). Providers come from the
     filesystem mirror in ``LZGEN_TF_PLUGIN_MIRROR``, defaulted to /opt/tf-plugins when that
@@ -74,9 +75,11 @@ def terraform(session: nox.Session) -> None:
     env = {}
     if "LZGEN_TF_PLUGIN_MIRROR" not in os.environ and TF_PLUGIN_MIRROR.is_dir():
         env["LZGEN_TF_PLUGIN_MIRROR"] = str(TF_PLUGIN_MIRROR)
-    # The moto apply tests (tests/test_apply.py) mostly wait on moto while the offline
-    # validate/plan tests keep the cores busy (one xdist worker per CPU): run them side by
-    # side, the apply tests' output printed after the others'.
+    # The moto apply tests (tests/test_apply.py) mostly wait, on moto and on the provider's
+    # polling, while the offline plan tests keep the cores busy (one xdist worker per CPU):
+    # run them side by side, the apply tests' output printed after the others'. The apply
+    # cases run on two workers of their own, each case on one (test_apply._case_param), the
+    # longest first, in the order the file lists them.
     log = Path(session.create_tmp()) / "apply.log"
     with log.open("w") as out:
         apply = subprocess.Popen(
@@ -85,6 +88,10 @@ def terraform(session: nox.Session) -> None:
                 "-m",
                 "terraform",
                 "tests/test_apply.py",
+                "-n",
+                "2",
+                "--dist=loadgroup",
+                "--no-loadscope-reorder",
                 *session.posargs,
             ],
             env={**os.environ, **env},

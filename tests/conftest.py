@@ -7,6 +7,7 @@ a message saying how to get it, they never skip.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -28,6 +29,13 @@ CASES_DIR = REPO / "tests" / "cases"
 MANIFEST = "lzgen.manifest.json"
 MIRROR_ENV = "LZGEN_TF_PLUGIN_MIRROR"
 TERRAFORM_ENV = "LZGEN_TERRAFORM"
+
+# terraform and the AWS provider are Go programs. In runs of a few seconds, the garbage
+# collector at Go's default (GOGC=100) takes a quarter of their CPU, and the terraform tests are
+# CPU-bound: every terraform process the tests start (the offline plans included, which inherit
+# this environment) collects ten times less often, within a 2 GiB heap per process.
+os.environ.setdefault("GOGC", "1000")
+os.environ.setdefault("GOMEMLIMIT", "2GiB")
 
 
 def examples() -> list[Path]:
@@ -81,27 +89,41 @@ def render_example(source: Path, out: Path) -> dict[str, Any]:
     return manifest
 
 
-def stack_params() -> list[Any]:
-    """One param ``(example, stack)`` per stack of every example and test case (``trees()``),
-    id ``example:stack name``.
-
-    Rendered once at collection time into a scratch dir, so that the parameters, and with them
-    the failure names, are the stacks of the manifest. An example that does not render yields
-    one param whose stack is the error text (the test fails with it instead of collection).
-    """
-    params = []
+@functools.cache
+def _collected() -> tuple[tuple[str, dict[str, Any] | str, frozenset[str]], ...]:
+    """Each tree of ``trees()`` rendered once at collection time into a scratch dir: (name,
+    manifest or render error, the files of its stacks as ``<stack path>/<file name>``)."""
+    found: list[tuple[str, dict[str, Any] | str, frozenset[str]]] = []
     for name, source in trees().items():
         with tempfile.TemporaryDirectory(prefix="lzgen-collect-") as tmp:
+            out = Path(tmp) / "out"
             try:
-                manifest = render_example(source, Path(tmp) / "out")
+                manifest = render_example(source, out)
             except RenderError as exc:
-                params.append(
-                    pytest.param(name, str(exc), id=f"{name}:render", marks=tree_group(name))
-                )
+                found.append((name, str(exc), frozenset()))
                 continue
+            files = frozenset(p.relative_to(out).as_posix() for p in out.rglob("*.tf"))
+        found.append((name, manifest, files))
+    return tuple(found)
+
+
+def stack_params(holding: str = "") -> list[Any]:
+    """One param ``(example, stack)`` per stack of every example and test case (``trees()``),
+    id ``example:stack name``; with ``holding``, only the stacks that have a file of that name.
+
+    The parameters, and with them the failure names, are the stacks of the manifests rendered
+    at collection time. An example that does not render yields one param whose stack is the
+    error text (the test fails with it instead of collection).
+    """
+    params = []
+    for name, manifest, files in _collected():
+        if isinstance(manifest, str):
+            params.append(pytest.param(name, manifest, id=f"{name}:render", marks=tree_group(name)))
+            continue
         params += [
             pytest.param(name, stack, id=f"{name}:{stack['name']}", marks=tree_group(name))
             for stack in manifest["stacks"]
+            if not holding or f"{stack['path']}/{holding}" in files
         ]
     return params
 
@@ -275,6 +297,14 @@ class OfflinePlans:
             pytest.fail(f"stack {stack['name']} did not plan (see test_plan)", pytrace=False)
         data = json.loads((planned.plans / stack["path"] / PLAN_JSON).read_text())
         return Plan(data)
+
+    def at(self, example: str, path: str) -> Plan:
+        """The plan of the stack at ``path`` of ``example``'s tree."""
+        stacks = self._rendered.manifest(example)["stacks"]
+        found = [s for s in stacks if s["path"] == path]
+        if not found:
+            pytest.fail(f"{example} has no stack {path}", pytrace=False)
+        return self.plan(example, found[0])
 
 
 @pytest.fixture(scope="session")
