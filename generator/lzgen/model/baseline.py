@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, StringConstraints, Tag
 
 from lzgen.model.common import StrictModel
+from lzgen.model.organization import RoleName
 
 PolicyName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,63}$")]
 
@@ -55,11 +56,38 @@ class AlternateContacts(StrictModel):
     billing: AlternateContact | None = None
 
 
+_Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+_Days = Annotated[int, Field(ge=1, le=36500)]
+
+
+class LogRetention(StrictModel):
+    """Object lock on every log object (default retention), and the lifecycle that follows it:
+    GOVERNANCE can be lifted by a principal allowed s3:BypassGovernanceRetention (only the
+    deployer and break-glass roles are); COMPLIANCE by no one, the root user included."""
+
+    mode: Literal["GOVERNANCE", "COMPLIANCE"] = "GOVERNANCE"
+    days: _Days = 365
+    # current log objects expire after this many days; None keeps them until you decide
+    expire_days: _Days | None = None
+
+
+class Alarms(StrictModel):
+    """The CIS metric filters and alarms on the organization trail's log group, notifying one
+    SNS topic in the management account."""
+
+    enabled: bool = True
+    emails: list[_Email] = []
+
+
 class Baseline(StrictModel):
     log_archive_account: str
     organization_trail: bool = True
     flow_logs_destination: Literal["central", "local"] = "local"
-    object_lock_days: Annotated[int, Field(ge=1, le=36500)] | None = None
+    log_retention: LogRetention = LogRetention()
+    alarms: Alarms = Alarms()
+    # the role exempt, with the deployer role, from the log archive's denies of destructive actions
+    # and from the core guardrails at the root (plan/guardrails.py), in every member account
+    break_glass_role: RoleName = "lzgen-break-glass"
     service_control_policies: list[PolicyRef] = []
     attach: Attach = Attach()
     # set in every account's own stack, for the account it runs in (account settings' floor)
