@@ -29,6 +29,14 @@ _NO_REPLICATION = (
 )
 
 SKIPS: dict[str, tuple[Skip, ...]] = {
+    # aws_config_configuration_recorder.this outside the home region (security.config)
+    "config_recorder_regional": (
+        Skip(
+            "CKV2_AWS_48",
+            "global resource types (IAM) are recorded once, by the home region's recorder; "
+            "recording them in every region duplicates their items and cost",
+        ),
+    ),
     # aws_s3_bucket.log_archive (the log archive account's stack)
     "log_archive_bucket": (
         Skip("CKV_AWS_18", f"the log archive: {_NO_ACCESS_LOG}"),
@@ -62,6 +70,14 @@ SKIPS: dict[str, tuple[Skip, ...]] = {
             "CKV_AWS_274",
             "the one role that deploys the landing zone administers the management account; "
             "its trust (named roles or CI's OIDC subjects, one-hour sessions) is what is narrow",
+        ),
+    ),
+    # aws_ssoadmin_managed_policy_attachment.<set>_administratoraccess (identity-center/)
+    "identity_center_administrator": (
+        Skip(
+            "CKV_AWS_274",
+            "a permission set for administrators: only the groups the org file assigns it get "
+            "it, in the accounts named, for its session_duration; group membership is the control",
         ),
     ),
     # aws_secretsmanager_secret.<directory>_admin (directories/<name>/<owner>)

@@ -88,8 +88,8 @@ def _remote_state_overrides(reads: dict[str, Path]) -> str:
 
 def placeholder(path: str) -> str:
     """A stable stand-in for a value only known after apply, shaped like what the output
-    holds: an OU (id or ARN), root or organization id where the provider validates that shape,
-    else 12 digits (an account id, say)."""
+    holds: an OU (id or ARN), root or organization id, or KMS key ARN where the provider validates
+    that shape, else 12 digits (an account id, say)."""
     digest = hashlib.sha256(path.encode()).hexdigest()
     if path.startswith("ou_ids."):
         return f"ou-{digest[:4]}-{digest[4:12]}"
@@ -101,6 +101,10 @@ def placeholder(path: str) -> str:
         return f"r-{digest[:4]}"
     if path == "organization_id":
         return f"o-{digest[:10]}"
+    if path.endswith("kms_key_arn"):  # validated as an ARN where other stacks pass it on
+        account = str(int(digest[12:24], 16) % 10**12).zfill(12)
+        key = f"{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
+        return f"arn:aws:kms:us-east-1:{account}:key/{key}"
     return str(int(digest[:12], 16) % 10**12).zfill(12)
 
 

@@ -15,8 +15,11 @@ from typing import Any
 
 from lzgen.model.organization import OrganizationalUnit
 from lzgen.plan.directory import DS_SERVICE, organizations_shares
+from lzgen.plan.identity_center import SERVICE as IDENTITY_CENTER_SERVICE
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
+from lzgen.plan.security_scope import security_regions
+from lzgen.plan.security_trust import security_services
 from lzgen.plan.service_catalog import receivers
 from lzgen.plan.service_catalog_context import SERVICE as SERVICE_CATALOG
 from lzgen.plan.service_catalog_context import organizations_sharing, portfolios
@@ -58,6 +61,8 @@ def _opt_in_regions(index: PlanIndex) -> list[dict[str, Any]]:
         used |= {(a, portfolio.region) for a in (portfolio.account, *receivers(org, portfolio))}
     if o.home_region in declared:  # log archive, account settings: home-region stacks
         used |= {(a.name, o.home_region) for a in org.accounts}
+    if org.security is not None:  # Config recorders, the audit account: every region in use
+        used |= {(a.name, region) for a in org.accounts for region in security_regions(org)}
     found = []
     for name, region in sorted(used):
         if region not in declared or is_management(index, name):
@@ -86,8 +91,11 @@ def trusted_services(index: PlanIndex, opt_in: bool) -> list[str]:
         services.add(DS_SERVICE)
     if organizations_sharing(org):
         services.add(SERVICE_CATALOG)
+    if org.identity_center is not None:
+        services.add(IDENTITY_CENTER_SERVICE)  # the list is authoritative: never disable it
     if opt_in:
         services.add(ACCOUNT_MANAGEMENT)
+    services.update(security_services(org))
     services.update(org.organization.trusted_services or ())
     return sorted(services)
 

@@ -1,0 +1,35 @@
+"""Where the security services act: the regions in use and the stacks of the management
+account's own recorders, shared by plan/security_audit.py and plan/security_config.py."""
+
+from __future__ import annotations
+
+from lzgen.model import OrgFile
+from lzgen.plan.log_archive import LogArchive
+
+LOG_ARCHIVE_STATE = "log_archive"  # the remote state name of the log archive's stack
+KMS_KEY_OUTPUT = "log_archive_kms_key_arn"  # its output (templates/baseline/log_archive_outputs)
+
+
+def security_regions(org: OrgFile) -> list[str]:
+    """The home region first, then every other region the landing zone acts in, sorted: where
+    VPCs, transit gateways, ECS clusters and Service Catalog portfolios are."""
+    home = org.organization.home_region
+    used = {v.region for v in org.vpcs} | {t.region for t in org.transit_gateways}
+    used |= {c.region for c in org.ecs_clusters}
+    if org.service_catalog is not None:
+        used |= {p.region for p in org.service_catalog.portfolios}
+    return [home, *sorted(used - {home})]
+
+
+def management_security_path(region: str) -> str:
+    """Stack path of an unlisted management account's Config recorder in one region: after the
+    log archive, which the organization stack comes before."""
+    return f"security/management/{region}"
+
+
+def kms_key_expr(archive: LogArchive, path: str) -> str:
+    """The log archive key's ARN in the stack at ``path``: its resource in the log archive's
+    own stack, else the log archive stack's output."""
+    if path == archive.stack_path:
+        return "aws_kms_key.log_archive.arn"
+    return f"data.terraform_remote_state.{LOG_ARCHIVE_STATE}.outputs.{KMS_KEY_OUTPUT}"

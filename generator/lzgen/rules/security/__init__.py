@@ -1,0 +1,1 @@
+"""Rules of the organization-wide security services, ``security:`` (LZ73xx)."""
