@@ -3,7 +3,8 @@
 An account with ``adopt: false`` is only referenced: lzgen never moves it, so whatever OU the
 file gives it, it is not known to be there, and validation treats it as outside every OU. A
 RAM share (subnet tier or transit gateway) or a service control policy attachment that names an
-OU would miss it, and an account settings entry by OU would say something AWS does not; so one
+OU would miss it, and an account settings entry or an Identity Center assignment by OU would
+say something AWS does not; so one
 that reaches such an account only through an OU is an error. Naming the account reaches it.
 """
 
@@ -29,6 +30,10 @@ def _targets(ctx: RuleContext) -> Iterator[tuple[Sequence[str], Sequence[str], Y
     for k, entry in enumerate(ctx.org.account_settings):
         if entry.accounts != "all":  # `all` reaches every account by name
             yield entry.accounts, entry.ous, ("account_settings", k), "the entry's accounts"
+    ic = ctx.org.identity_center
+    for k, assignment in enumerate(ic.assignments if ic is not None else ()):
+        path = ("identity_center", "assignments", k)
+        yield assignment.accounts, assignment.ous, path, "the assignment's accounts"
 
 
 def _outside(ctx: RuleContext) -> list[tuple[int, Account]]:

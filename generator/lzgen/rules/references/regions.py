@@ -38,6 +38,9 @@ def region_paths(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
     catalog = ctx.org.service_catalog
     for i, portfolio in enumerate(catalog.portfolios if catalog else ()):
         yield portfolio.region, ("service_catalog", "portfolios", i, "region")
+    ic = ctx.org.identity_center
+    if ic is not None and ic.region is not None:
+        yield ic.region, ("identity_center", "region")
 
 
 def _external_regions(ctx: RuleContext) -> Iterator[tuple[str, YamlPath]]:
