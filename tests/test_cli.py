@@ -230,6 +230,7 @@ def test_schema_is_json_schema_of_the_contract() -> None:
         "accounts",
         "vpcs",
         "baseline",
+        "security",
         "account_settings",
         "transit_gateways",
         "vpc_peerings",
@@ -237,6 +238,7 @@ def test_schema_is_json_schema_of_the_contract() -> None:
         "cloudhsm_clusters",
         "ecs_clusters",
         "service_catalog",
+        "identity_center",
     }
 
 
@@ -305,7 +307,7 @@ def test_second_render_is_identical_and_writes_nothing(rendered: Path) -> None:
     result = render(EXAMPLE, rendered)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"0 create, 0 update, 0 remove, {len(files)} identical; nothing to write (7 stacks)"
+        f"0 create, 0 update, 0 remove, {len(files)} identical; nothing to write (10 stacks)"
     ]
     assert tree_state(rendered) == before
     assert mtimes(rendered) == stamps
@@ -391,9 +393,12 @@ def test_removed_stack_is_removed_and_empty_dirs_pruned(rendered: Path, tmp_path
         "bootstrap",
         "organization",
         "deployer-role",
+        "identity-center",
         "accounts/log-archive/us-east-1",
+        "accounts/audit/us-east-1",
         "accounts/network/us-east-1",
         "organization-trail",
+        "security/management/us-east-1",
     ]
 
 

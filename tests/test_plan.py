@@ -42,9 +42,14 @@ def test_main_example_dag() -> None:
         ("bootstrap", ()),
         ("organization", ("bootstrap",)),
         ("deployer-role", ("organization",)),
+        ("identity-center", ("organization",)),
         ("accounts/log-archive/us-east-1", ("deployer-role", "organization")),
         (
             "accounts/app-a/us-east-1",
+            ("accounts/log-archive/us-east-1", "deployer-role", "organization"),
+        ),
+        (
+            "accounts/audit/us-east-1",
             ("accounts/log-archive/us-east-1", "deployer-role", "organization"),
         ),
         (
@@ -52,6 +57,7 @@ def test_main_example_dag() -> None:
             ("accounts/log-archive/us-east-1", "deployer-role", "organization"),
         ),
         ("organization-trail", ("accounts/log-archive/us-east-1", "organization")),
+        ("security/management/us-east-1", ("accounts/log-archive/us-east-1", "organization")),
     ]
 
 

@@ -92,9 +92,18 @@ def test_kept_services_and_policy_types_are_added_to_what_lzgen_configures() -> 
 
 def test_a_new_organization_enables_only_what_the_landing_zone_configures() -> None:
     organization = _organization(render(_plan(path=REPO / "examples" / "org.yaml")))
+    # the organization trail, the deployer role's StackSet, the security services of
+    # `security:` and Identity Center
     assert organization["aws_service_access_principals"] == [
+        '"access-analyzer.amazonaws.com"',
         '"cloudtrail.amazonaws.com"',
+        '"config-multiaccountsetup.amazonaws.com"',
+        '"config.amazonaws.com"',
+        '"guardduty.amazonaws.com"',
+        '"malware-protection.guardduty.amazonaws.com"',
         '"member.org.stacksets.cloudformation.amazonaws.com"',
+        '"securityhub.amazonaws.com"',
+        '"sso.amazonaws.com"',
     ]
     assert organization["enabled_policy_types"] == ['"SERVICE_CONTROL_POLICY"']
 

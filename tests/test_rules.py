@@ -19,16 +19,21 @@ from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
 from lzgen.rules import ALL_RULES, PLAN_RULES
 from test_account_baseline import FAILING as ACCOUNT_BASELINE_FAILING
+from test_cis_alarms import FAILING as CIS_ALARMS_FAILING
+from test_log_archive_immutable import FAILING as LOG_RETENTION_FAILING
 from test_provider_version import FAILING as PROVIDER_VERSION_FAILING
 from test_rules_adoption import FAILING as ADOPTION_FAILING
 from test_rules_cloudhsm import FAILING as CLOUDHSM_FAILING
 from test_rules_directory import FAILING as DIRECTORY_FAILING
 from test_rules_external_peering import FAILING as EXTERNAL_PEERING_FAILING
+from test_rules_guardrails import FAILING as GUARDRAILS_FAILING
 from test_rules_identity import FAILING as IDENTITY_FAILING
+from test_rules_identity_center import FAILING as IDENTITY_CENTER_FAILING
 from test_rules_limits import FAILING as LIMITS_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
 from test_rules_opt_in_regions import FAILING as OPT_IN_FAILING
 from test_rules_reachability import FAILING as REACHABILITY_FAILING
+from test_rules_security import FAILING as SECURITY_FAILING
 from test_rules_service_catalog import FAILING as SERVICE_CATALOG_FAILING
 
 Expected = list[tuple[str, int, int]]
@@ -1271,6 +1276,7 @@ ALL_FAILING = (
     + HUB_FAILING
     + ADOPTION_FAILING
     + IDENTITY_FAILING
+    + IDENTITY_CENTER_FAILING
     + LIMITS_FAILING
     + OPT_IN_FAILING
     + DIRECTORY_FAILING
@@ -1280,6 +1286,10 @@ ALL_FAILING = (
     + SERVICE_CATALOG_FAILING
     + PROVIDER_VERSION_FAILING
     + ACCOUNT_BASELINE_FAILING
+    + SECURITY_FAILING
+    + LOG_RETENTION_FAILING
+    + CIS_ALARMS_FAILING
+    + GUARDRAILS_FAILING
 )
 
 
@@ -1645,7 +1655,8 @@ def test_policies_never_restrict_the_management_account() -> None:
             subnets:
               - { name: public, type: public, size: 24 }
         """
-    assert diagnose(org(snippet)) == [("LZ7101", 5, 24)]
+    # LZ7103 (a warning) says the attachment to the management account protects nothing
+    assert diagnose(org(snippet)) == [("LZ7101", 5, 24), ("LZ7103", 7, 24)]
 
 
 def test_attach_and_settings_targets_hint() -> None:

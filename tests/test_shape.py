@@ -32,8 +32,8 @@ def test_unknown_top_level_key_far_from_any_lists_valid_keys() -> None:
     assert (d.code, d.line, d.column) == ("LZ1010", 1, 1)
     assert d.hint == (
         "valid values: account_settings, accounts, baseline, cloudhsm_clusters, directories, "
-        "ecs_clusters, organization, organizational_units, service_catalog, transit_gateways, "
-        "version, vpc_peerings (and 1 more)"
+        "ecs_clusters, identity_center, organization, organizational_units, security, "
+        "service_catalog, transit_gateways (and 3 more)"
     )
 
 

@@ -10,7 +10,9 @@ from lzgen.model.cloudhsm import CloudHsmCluster
 from lzgen.model.common import StrictModel
 from lzgen.model.directory import Directory
 from lzgen.model.ecs_cluster import EcsCluster
+from lzgen.model.identity_center import IdentityCenter
 from lzgen.model.organization import Account, Organization, OrganizationalUnit
+from lzgen.model.security import Security
 from lzgen.model.service_catalog import ServiceCatalog
 from lzgen.model.transit_gateway import TransitGateway
 from lzgen.model.vpc import Vpc
@@ -24,6 +26,7 @@ class OrgFile(StrictModel):
     accounts: list[Account] = []
     vpcs: list[Vpc] = []
     baseline: Baseline | None = None
+    security: Security | None = None
     account_settings: list[AccountSettings] = []
     transit_gateways: list[TransitGateway] = []
     vpc_peerings: list[VpcPeering] = []
@@ -31,6 +34,7 @@ class OrgFile(StrictModel):
     cloudhsm_clusters: list[CloudHsmCluster] = []
     ecs_clusters: list[EcsCluster] = []
     service_catalog: ServiceCatalog | None = None
+    identity_center: IdentityCenter | None = None
 
 
 def referenced_files(org: OrgFile) -> list[str]:

@@ -18,16 +18,20 @@ from lzgen.plan.account_settings import plan_account_settings
 from lzgen.plan.atlantis import plan_atlantis
 from lzgen.plan.baseline import plan_baseline
 from lzgen.plan.bootstrap import plan_bootstrap
+from lzgen.plan.cis_alarms import plan_cis_alarms
 from lzgen.plan.cloudhsm import plan_cloudhsm
 from lzgen.plan.deployer_role import plan_deployer_role
 from lzgen.plan.directory import plan_directories
 from lzgen.plan.docs import plan_docs
 from lzgen.plan.ecs_cluster import plan_ecs_clusters
 from lzgen.plan.gitignore import plan_gitignore
+from lzgen.plan.guardrails import plan_guardrails
+from lzgen.plan.identity_center import plan_identity_center
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.order import apply_order
 from lzgen.plan.organization import plan_organization
 from lzgen.plan.ram_share import plan_ram_shares
+from lzgen.plan.security import plan_security
 from lzgen.plan.service_catalog import plan_service_catalog
 from lzgen.plan.stack import assemble_stack
 from lzgen.plan.transit_gateway import plan_transit_gateways
@@ -48,8 +52,12 @@ PLANNERS: tuple[Callable[[PlanIndex], list[StackPart]], ...] = (
     plan_cloudhsm,
     plan_ecs_clusters,
     plan_service_catalog,
+    plan_identity_center,
+    plan_guardrails,
     plan_baseline,
+    plan_cis_alarms,
     plan_account_settings,
+    plan_security,
 )
 
 

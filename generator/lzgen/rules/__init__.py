@@ -7,10 +7,13 @@ from lzgen.plan.types import LandingZone
 from lzgen.rules.base import PlanRule, Rule, RuleContext
 from lzgen.rules.baseline import (
     access_role,
+    alarms,
     allowed_regions,
     attach_targets,
     floor_opt_out,
     log_archive,
+    log_retention,
+    management_target,
     policy_names,
     settings_targets,
 )
@@ -37,10 +40,22 @@ from lzgen.rules.directory import (
 from lzgen.rules.directory import references as directory_references
 from lzgen.rules.directory import share_method as directory_share_method
 from lzgen.rules.identity import pipeline_trust
+from lzgen.rules.identity_center import (
+    delegated_admin,
+    inline_policy,
+    managed_policies,
+    management_account,
+    session_duration,
+)
+from lzgen.rules.identity_center import references as identity_center_references
+from lzgen.rules.identity_center import (
+    unique_names as identity_center_names,
+)
 from lzgen.rules.limits import (
     directory_security_group,
     elastic_ips,
     interface_endpoints,
+    scp_attachments,
     shared_directories,
     stack_size,
     tgw_attachments,
@@ -96,6 +111,7 @@ from lzgen.rules.references import (
     transit_gateway_name,
     vpc_account,
 )
+from lzgen.rules.security import audit_account, needs_baseline, not_management, separate_accounts
 from lzgen.rules.service_catalog import (
     blueprints,
     catalog,
@@ -119,6 +135,13 @@ ALL_RULES: tuple[Rule, ...] = (
     kept_services.RULE,
     provider_version.RULE,
     pipeline_trust.RULE,
+    identity_center_references.RULE,
+    identity_center_names.RULE,
+    session_duration.RULE,
+    managed_policies.RULE,
+    inline_policy.RULE,
+    management_account.RULE,
+    delegated_admin.RULE,
     *regions.RULES,
     opt_in_regions.RULE,
     partitions.RULE,
@@ -138,10 +161,14 @@ ALL_RULES: tuple[Rule, ...] = (
     *egress.RULES,
     *tier_layout.RULES,
     *log_archive.RULES,
+    log_retention.RULE,
+    alarms.RULE,
     policy_names.RULE,
     allowed_regions.RULE,
     access_role.RULE,
     attach_targets.RULE,
+    management_target.RULE,
+    scp_attachments.RULE,
     settings_targets.RULE,
     floor_opt_out.RULE,
     tgw_overlap.RULE,
@@ -194,6 +221,10 @@ ALL_RULES: tuple[Rule, ...] = (
     constraint_clusters.RULE,
     iam_names.RULE,
     role_clashes.RULE,
+    audit_account.RULE,
+    not_management.RULE,
+    needs_baseline.RULE,
+    separate_accounts.RULE,
 )
 
 

@@ -2,6 +2,7 @@ output "account_ids" {
   description = "Account ids by lzgen account name; downstream stacks read this."
   value = {
     "analytics"   = "300000000003"
+    "audit"       = aws_organizations_account.audit.id
     "log-archive" = "400000000004"
     "network"     = "200000000002"
     "payments"    = aws_organizations_account.payments.id

@@ -2,6 +2,7 @@ output "account_ids" {
   description = "Account ids by lzgen account name; downstream stacks read this."
   value = {
     "app-a"       = aws_organizations_account.app-a.id
+    "audit"       = aws_organizations_account.audit.id
     "log-archive" = aws_organizations_account.log-archive.id
     "network"     = aws_organizations_account.network.id
   }

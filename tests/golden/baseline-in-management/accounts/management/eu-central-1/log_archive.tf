@@ -1,8 +1,15 @@
 # The log archive: one bucket for the organization's logs, encrypted with its own KMS key,
 # versioned, never public, written to only by this organization's CloudTrail trail and by VPC
 # flow log delivery for the accounts of the file whose VPCs send their flow logs here.
+# Immutable: object lock on every version, and no principal but the roles below may delete or
+# reconfigure the bucket or its key (baseline.log_retention, baseline.break_glass_role).
 locals {
   organization_id = data.terraform_remote_state.organization.outputs.organization_id
+  # the role that applies this stack, and the break-glass role
+  log_archive_exempt_roles = [
+    "arn:aws:iam::${local.account_id}:role/lzgen-pipeline",
+    "arn:aws:iam::${local.account_id}:role/lzgen-break-glass",
+  ]
   # the accounts whose VPCs deliver flow logs to this bucket (baseline.flow_logs_destination)
   flow_log_accounts = [
     "123456789012",
@@ -25,6 +32,18 @@ resource "aws_kms_key" "log_archive" {
         Principal = { AWS = "arn:aws:iam::${local.account_id}:root" }
         Action    = "kms:*"
         Resource  = "*"
+      },
+      # Disabling or deleting the key, or loosening its policy, would make every log object
+      # it encrypts unreadable.
+      {
+        Sid       = "DenyKeyDestructionExceptExemptRoles"
+        Effect    = "Deny"
+        Principal = { AWS = "*" }
+        Action    = ["kms:DisableKey", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"]
+        Resource  = "*"
+        Condition = {
+          ArnNotLike = { "aws:PrincipalArn" = local.log_archive_exempt_roles }
+        }
       },
       # Flow log delivery encrypts for the accounts whose VPCs send their flow logs here, and
       # for no one else.
@@ -57,7 +76,7 @@ resource "aws_s3_bucket" "log_archive" {
   # checkov:skip=CKV_AWS_144: the log archive: cross-region replication is a data-residency and cost decision the org file does not make; versioning and prevent_destroy guard deletion
   bucket              = "log-archive-123456789012-solo"
   force_destroy       = false
-  object_lock_enabled = false
+  object_lock_enabled = true
 
   tags = {
     Name = "log-archive-123456789012-solo"
@@ -65,6 +84,8 @@ resource "aws_s3_bucket" "log_archive" {
 
   lifecycle {
     prevent_destroy = true
+    # a bucket created without object lock gets it from the configuration below, in place
+    ignore_changes = [object_lock_enabled]
   }
 }
 
@@ -105,7 +126,26 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "log_archive" {
   }
 }
 
-# Logs are kept until you decide otherwise; only failed multipart uploads are cleaned up.
+
+# Object lock in governance mode: no version can be overwritten or deleted during the
+# retention period, except by a principal allowed s3:BypassGovernanceRetention (the bucket
+# policy denies it to all but the exempt roles).
+resource "aws_s3_bucket_object_lock_configuration" "log_archive" {
+  bucket              = aws_s3_bucket.log_archive.id
+  object_lock_enabled = "Enabled"
+
+  rule {
+    default_retention {
+      mode = "GOVERNANCE"
+      days = 365
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.log_archive]
+}
+
+# Log objects move to cheaper storage as they age; they are kept until you decide otherwise.
+# Versions made noncurrent expire once their retention (365 days) is over.
 resource "aws_s3_bucket_lifecycle_configuration" "log_archive" {
   bucket = aws_s3_bucket.log_archive.id
 
@@ -117,6 +157,32 @@ resource "aws_s3_bucket_lifecycle_configuration" "log_archive" {
 
     abort_incomplete_multipart_upload {
       days_after_initiation = 7
+    }
+  }
+
+  rule {
+    id     = "age-log-objects"
+    status = "Enabled"
+
+    filter {}
+
+    transition {
+      days          = 30
+      storage_class = "STANDARD_IA"
+    }
+
+    transition {
+      days          = 90
+      storage_class = "GLACIER_IR"
+    }
+
+    transition {
+      days          = 365
+      storage_class = "DEEP_ARCHIVE"
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 365
     }
   }
 
@@ -175,6 +241,47 @@ data "aws_iam_policy_document" "log_archive_bucket" {
       test     = "BoolIfExists"
       variable = "aws:PrincipalIsAWSService"
       values   = ["false"]
+    }
+  }
+
+  # Nothing deletes a log object or loosens a protection of this bucket but the role that
+  # applies this stack and the break-glass role (the account's root user can still delete
+  # this policy: keep its credentials locked away).
+  statement {
+    sid    = "DenyDestructiveActionsExceptExemptRoles"
+    effect = "Deny"
+    actions = [
+      "s3:BypassGovernanceRetention",
+      "s3:DeleteBucket",
+      "s3:DeleteBucketPolicy",
+      "s3:DeleteObject",
+      "s3:DeleteObjectVersion",
+      "s3:PutBucketAcl",
+      "s3:PutBucketObjectLockConfiguration",
+      "s3:PutBucketOwnershipControls",
+      "s3:PutBucketPolicy",
+      "s3:PutBucketPublicAccessBlock",
+      "s3:PutBucketVersioning",
+      "s3:PutEncryptionConfiguration",
+      "s3:PutLifecycleConfiguration",
+      "s3:PutObjectLegalHold",
+      "s3:PutObjectRetention",
+      "s3:PutReplicationConfiguration",
+    ]
+    resources = [
+      aws_s3_bucket.log_archive.arn,
+      "${aws_s3_bucket.log_archive.arn}/*",
+    ]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "ArnNotLike"
+      variable = "aws:PrincipalArn"
+      values   = local.log_archive_exempt_roles
     }
   }
 
