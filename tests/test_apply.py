@@ -59,8 +59,14 @@ _REMOTE_STATE = re.compile(r'^data "terraform_remote_state" "([\w-]+)" \{', re.M
 _STRING_SETTING = re.compile(r'^\s*(\w+)\s*=\s*"([^"]*)"', re.MULTILINE)
 
 
-# What moto 5.2 cannot apply in examples/org.yaml: (stack, resource address, why). Only these
-# blocks leave the test copy; the README's "Developing" section lists the same.
+_NOT_IN_MOTO = "moto 5.2 does not implement {}"
+_NOT_DELEGABLE = "moto's Organizations delegates only some services, not this one"
+_NO_PERMISSION_SETS = "moto 5.2 cannot read an SSO permission set back (no ListTagsForResource)"
+_AUDIT = "accounts/audit/us-east-1"
+
+# What moto 5.2 cannot apply in examples/org.yaml: (stack, resource address, or TYPE.* for
+# every resource of a type, why). Only these blocks leave the test copy; the README's
+# "Developing" section lists the same.
 MOTO_GAPS: tuple[tuple[str, str, str], ...] = (
     (
         "bootstrap",
@@ -84,6 +90,85 @@ MOTO_GAPS: tuple[tuple[str, str, str], ...] = (
         "aws_ecs_account_setting_default.awsvpc_trunking",
         "moto 5.2 does not implement ECS account settings",
     ),
+    # security: (plan/security*.py): moto applies the Config recorders of every account, the
+    # audit account's GuardDuty detector and its designation, its Config aggregator and the
+    # delegated administrators of GuardDuty, Config's multi-account setup and Access Analyzer;
+    # not the rest
+    *(
+        ("organization", f"aws_organizations_delegated_administrator.{name}", _NOT_DELEGABLE)
+        for name in ("config", "securityhub")
+    ),
+    *(
+        (_AUDIT, f"{kind}.*", why)
+        for kind, why in (
+            (
+                "aws_guardduty_detector_feature",
+                "moto's UpdateDetector replaces the detector's whole feature list: each feature"
+                " undoes the others, and every plan would set them again",
+            ),
+            (
+                "aws_guardduty_organization_configuration",
+                _NOT_IN_MOTO.format("GuardDuty UpdateOrganizationConfiguration"),
+            ),
+            (
+                "aws_guardduty_organization_configuration_feature",
+                _NOT_IN_MOTO.format("GuardDuty UpdateOrganizationConfiguration"),
+            ),
+            (
+                "aws_guardduty_publishing_destination",
+                _NOT_IN_MOTO.format("GuardDuty CreatePublishingDestination"),
+            ),
+            (
+                "aws_securityhub_account",
+                _NOT_IN_MOTO.format("Security Hub UpdateSecurityHubConfiguration"),
+            ),
+            (
+                "aws_securityhub_organization_admin_account",
+                _NOT_IN_MOTO.format("Security Hub ListOrganizationAdminAccounts"),
+            ),
+            (
+                "aws_securityhub_finding_aggregator",
+                _NOT_IN_MOTO.format("Security Hub CreateFindingAggregator"),
+            ),
+            (
+                "aws_securityhub_organization_configuration",
+                "moto 5.2 never reports the central configuration's status the provider waits for",
+            ),
+            (
+                "aws_securityhub_configuration_policy",
+                _NOT_IN_MOTO.format("Security Hub CreateConfigurationPolicy"),
+            ),
+            (
+                "aws_securityhub_configuration_policy_association",
+                _NOT_IN_MOTO.format("Security Hub StartConfigurationPolicyAssociation"),
+            ),
+            ("aws_accessanalyzer_analyzer", _NOT_IN_MOTO.format("IAM Access Analyzer")),
+        )
+    ),
+    # identity_center: (plan/identity_center.py): moto creates the identity store's groups;
+    # its permission sets cannot be read back (moto's SSO admin has no ListTagsForResource, which
+    # the provider calls after each create), and all else hangs on them
+    *(
+        ("identity-center", f"{kind}.*", _NO_PERMISSION_SETS)
+        for kind in (
+            "aws_ssoadmin_permission_set",
+            "aws_ssoadmin_managed_policy_attachment",
+            "aws_ssoadmin_permission_set_inline_policy",
+            "aws_ssoadmin_account_assignment",
+        )
+    ),
+    ("identity-center", "output.permission_set_arns", "it reads the permission sets"),
+)
+
+# What moto 5.2 refuses inside a resource it applies, in examples/org.yaml: (stack, text,
+# replacement, why). The README's "Developing" section lists the same.
+MOTO_EDITS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "organization",
+        '    "malware-protection.guardduty.amazonaws.com",\n',
+        "",
+        "moto's Organizations does not know GuardDuty Malware Protection as a trusted service",
+    ),
 )
 
 
@@ -91,7 +176,6 @@ MOTO_GAPS: tuple[tuple[str, str, str], ...] = (
 # account's home-region stack holds (and its VPC regions the regional ones): (resource
 # address, why). Dropped from every stack of every case that holds them; the README's
 # "Developing" section lists the same.
-_NOT_IN_MOTO = "moto 5.2 does not implement {}"
 FLOOR_GAPS: tuple[tuple[str, str], ...] = (
     (
         "aws_s3_account_public_access_block.this",
@@ -240,10 +324,22 @@ def _remote_state_overrides(stack: Path, endpoint: str) -> str:
     return "\n".join(blocks)
 
 
-def _drop_resource(stack: Path, address: str) -> None:
-    """Remove one ``resource`` block (a moto gap), or an ``output.NAME`` that reads one, from
-    the stack's .tf files."""
+def _drop_resource(stack: Path, address: str) -> int:
+    """Remove one ``resource`` block (a moto gap), or an ``output.NAME`` that reads one, or
+    with ``TYPE.*`` every resource of that type, from the stack's .tf files, and what it drops
+    from every ``depends_on`` of the stack. Returns the number of resources dropped."""
     kind, name = address.split(".")
+    if name == "*":
+        names = sorted(
+            {
+                m.group(2)
+                for tf in stack.glob("*.tf")
+                for m in _RESOURCE.finditer(tf.read_text())
+                if m.group(1) == kind
+            }
+        )
+        assert names, f"{stack.name}: no {kind} to drop"
+        return sum(_drop_resource(stack, f"{kind}.{each}") for each in names)
     pattern, wanted = (_OUTPUT, (name,)) if kind == "output" else (_RESOURCE, (kind, name))
     for tf in stack.glob("*.tf"):
         text = tf.read_text()
@@ -255,8 +351,22 @@ def _drop_resource(stack: Path, address: str) -> None:
                     if depth == 0:
                         break
                 tf.write_text(text[: match.start()] + text[end + 2 :])
-                return
+                _unreference(stack, address)
+                return 0 if kind == "output" else 1
     raise AssertionError(f"{stack.name}: no resource {address} to drop")
+
+
+_DEPENDS_ON = re.compile(r"depends_on\s*=\s*\[([^\]]*)\]")
+
+
+def _unreference(stack: Path, address: str) -> None:
+    """``address`` out of every ``depends_on`` list of the stack."""
+    entry = re.compile(rf"\s*{re.escape(address)}(?![\w-])\s*,?")
+    for tf in stack.glob("*.tf"):
+        text = tf.read_text()
+        kept = _DEPENDS_ON.sub(lambda m: f"depends_on = [{entry.sub('', m.group(1))}]", text)
+        if kept != text:
+            tf.write_text(kept)
 
 
 # the moto server
@@ -417,6 +527,8 @@ class Case:
     # seeds moto before the apply; returns the replacements for the copy of the org file
     seed: Callable[[str], dict[str, str]] | None = None
     gaps: tuple[tuple[str, str, str], ...] = ()
+    # (stack, text, replacement, why): what moto refuses inside a resource that applies
+    edits: tuple[tuple[str, str, str, str], ...] = ()
 
 
 def _seed_management_account(endpoint: str) -> dict[str, str]:
@@ -497,11 +609,12 @@ def _seed_brownfield(endpoint: str) -> dict[str, str]:
 CASES = {
     case.name: case
     for case in (
-        Case("local-state", "local-state"),
-        Case("applied", "applied"),
-        Case("org", "org", _seed_management_account, MOTO_GAPS),
-        Case("brownfield", "brownfield", _seed_brownfield),
+        # the longest first: ``nox -s terraform``'s two apply workers take them in this order
+        Case("org", "org", _seed_management_account, MOTO_GAPS, MOTO_EDITS),
         Case("shared-directory", "shared-directory", _seed_shared_directory, DIRECTORY_GAPS),
+        Case("applied", "applied"),
+        Case("brownfield", "brownfield", _seed_brownfield),
+        Case("local-state", "local-state"),
     )
 }
 
@@ -544,16 +657,16 @@ def _prepare(
         render_example(source, tree)
     dropped: dict[str, int] = {}
     for stack, address, _why in case.gaps:
-        _drop_resource(tree / stack, address)
-        if not address.startswith("output."):
-            dropped[stack] = dropped.get(stack, 0) + 1
+        dropped[stack] = dropped.get(stack, 0) + _drop_resource(tree / stack, address)
+    for stack, old, new, _why in case.edits:
+        for tf in sorted((tree / stack).glob("*.tf")):
+            tf.write_text(tf.read_text().replace(old, new))
     for settings in sorted(tree.rglob("account_settings.tf")):
         stack = settings.parent
         for address, _why in FLOOR_GAPS:
             if _holds(stack, address):
-                _drop_resource(stack, address)
                 path = stack.relative_to(tree).as_posix()
-                dropped[path] = dropped.get(path, 0) + 1
+                dropped[path] = dropped.get(path, 0) + _drop_resource(stack, address)
     return tree, dropped
 
 
@@ -603,7 +716,20 @@ def all_cases(
     return AppliedCases(rendered_examples, terraform_bin, moto_endpoint, tmp_path_factory)
 
 
-@pytest.fixture(scope="module", params=list(CASES))
+def _case_param(name: str) -> Any:
+    """Case ``name`` as a parameter of the ``case`` fixture, in the xdist group of its own:
+    ``nox -s terraform`` applies the cases on two workers (``--dist loadgroup``), each with a
+    moto of its own (``moto_endpoint`` is per worker), and every test of a case on the worker
+    that applied it."""
+    return pytest.param(name, id=name, marks=pytest.mark.xdist_group(f"apply-{name}"))
+
+
+def only(name: str) -> pytest.MarkDecorator:
+    """A test of case ``name`` alone."""
+    return pytest.mark.parametrize("case", [_case_param(name)], indirect=True)
+
+
+@pytest.fixture(scope="module", params=[_case_param(name) for name in CASES])
 def case(request: pytest.FixtureRequest, all_cases: AppliedCases) -> AppliedCase:
     """A module-scoped parameter, so pytest runs every test of one case before it applies the
     next (each case resets moto: a later case would leave an earlier one's checks nothing)."""
@@ -665,7 +791,7 @@ def test_vpcs_land_in_their_accounts(case: AppliedCase) -> None:
     assert vpcs >= 1
 
 
-@pytest.mark.parametrize("case", ["brownfield"], indirect=True)
+@only("brownfield")
 def test_brownfield_keeps_what_the_organization_had_and_moves_accounts(
     case: AppliedCase,
 ) -> None:
@@ -685,7 +811,7 @@ def test_brownfield_keeps_what_the_organization_had_and_moves_accounts(
     assert "TAG_POLICY" in types
 
 
-@pytest.mark.parametrize("case", ["org"], indirect=True)
+@only("org")
 def test_flow_log_delivery_is_admitted_per_sending_account_into_its_own_prefix(
     case: AppliedCase,
 ) -> None:
@@ -720,7 +846,7 @@ def _assumed(case: AppliedCase, account: str) -> dict[str, str]:
     return assumed
 
 
-@pytest.mark.parametrize("case", ["shared-directory"], indirect=True)
+@only("shared-directory")
 def test_the_directory_runs_in_its_owner_account_with_its_logs_and_resolver(
     case: AppliedCase,
 ) -> None:
@@ -753,7 +879,7 @@ def test_the_directory_runs_in_its_owner_account_with_its_logs_and_resolver(
     ]
 
 
-@pytest.mark.parametrize("case", ["shared-directory"], indirect=True)
+@only("shared-directory")
 def test_the_directory_password_is_in_no_rendered_file_manifest_or_log(case: AppliedCase) -> None:
     """The admin password is generated at the apply into Secrets Manager: it is in the owner
     stack's state (where the grep below finds it, so the grep works) and nowhere else."""
