@@ -42,6 +42,7 @@ LONGEST = CoreParameters(
     break_glass_role="B" * 64,
     protected_roles=("A" * 64, "P" * 64, "lzgen-log-reader"),
     log_bucket="l" * 63,
+    trail="t" * 128,
 )
 
 
@@ -58,6 +59,7 @@ ACCOUNT = "222222222222"
 ADMIN = f"arn:aws:iam::{ACCOUNT}:role/Admin"
 DEPLOYER = f"arn:aws:iam::{ACCOUNT}:role/{PARAMS.deployer_role}"
 BREAK_GLASS = f"arn:aws:iam::{ACCOUNT}:role/{PARAMS.break_glass_role}"
+TRAIL = f"arn:aws:cloudtrail:us-east-1:111111111111:trail/{PARAMS.trail}"
 BUCKET = f"arn:aws:s3:::{PARAMS.log_bucket}"
 LZGEN = dict([MANAGED_TAG])  # the tags every resource lzgen creates carries
 
@@ -106,7 +108,7 @@ def test_the_break_glass_role_is_also_protected_and_exempt_once_when_it_is_the_d
     document = core_document(CORE[1], PARAMS)
     (platform,) = [s for s in document["Statement"] if s["Sid"] == "ProtectPlatformRoles"]
     assert f"arn:aws:iam::*:role/{PARAMS.break_glass_role}" in platform["Resource"]
-    same = CoreParameters("x", "x", ("y",), "bucket")
+    same = CoreParameters("x", "x", ("y",), "bucket", "trail")
     assert same.context()["exempt"] == ["arn:aws:iam::*:role/x"]
 
 
@@ -147,9 +149,10 @@ def test_the_guarded_tag_is_the_one_every_provider_sets() -> None:
         ("s3:PutLifecycleConfiguration", BUCKET, None),
         ("s3:DeleteObject", f"{BUCKET}/AWSLogs/o-x/{ACCOUNT}/CloudTrail/a.json.gz", None),
         ("s3:BypassGovernanceRetention", f"{BUCKET}/any", None),
-        ("cloudtrail:StopLogging", "arn:aws:cloudtrail:us-east-1:111111111111:trail/t", None),
-        ("cloudtrail:DeleteTrail", None, None),
-        ("cloudtrail:PutEventSelectors", None, None),
+        ("cloudtrail:StopLogging", TRAIL, None),
+        ("cloudtrail:DeleteTrail", TRAIL, None),
+        ("cloudtrail:PutEventSelectors", TRAIL, None),
+        ("cloudtrail:UpdateTrail", None, None),
         ("guardduty:DeleteDetector", None, None),
         ("guardduty:DisassociateFromAdministratorAccount", None, None),
         ("guardduty:DisassociateFromMasterAccount", None, None),
@@ -235,6 +238,8 @@ def test_nobody_deletes_every_tag_of_an_lzgen_resource_at_once() -> None:
         ("s3:GetObject", f"{BUCKET}/AWSLogs/x", None),
         ("guardduty:ListDetectors", None, None),
         ("cloudtrail:LookupEvents", None, None),
+        # an account's own trail is its own
+        ("cloudtrail:StopLogging", f"arn:aws:cloudtrail:us-east-1:{ACCOUNT}:trail/team-a", None),
         ("iam:GetRole", f"arn:aws:iam::{ACCOUNT}:role/lzgen-deployer", LZGEN),
         ("ec2:CreateVpc", None, None),
     ],

@@ -116,12 +116,14 @@ CORE: tuple[CorePolicy, ...] = (
 @dataclass(frozen=True)
 class CoreParameters:
     """What the core guardrails are rendered for: the two exempt roles, the roles they protect
-    by name (in every member account) and the log archive bucket."""
+    by name (in every member account), the log archive bucket and the organization trail (its
+    name: an account's own trails stay its own)."""
 
     deployer_role: str
     break_glass_role: str
     protected_roles: tuple[str, ...]
     log_bucket: str
+    trail: str
 
     def context(self) -> dict[str, Any]:
         exempt = (self.deployer_role, self.break_glass_role)
@@ -130,6 +132,7 @@ class CoreParameters:
             "exempt": [access_role_arn_pattern(r) for r in dict.fromkeys(exempt)],
             "protected_roles": [access_role_arn_pattern(r) for r in sorted(set(protected))],
             "log_bucket_arn": f"arn:aws:s3:::{self.log_bucket}",
+            "trail_arn": f"arn:aws:cloudtrail:*:*:trail/{self.trail}",
             "resource_tag": f"aws:ResourceTag/{MANAGED_TAG[0]}",
             "tag_key": MANAGED_TAG[0],
             "tag_value": MANAGED_TAG[1],

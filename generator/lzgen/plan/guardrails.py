@@ -17,7 +17,7 @@ from typing import Any
 from lzgen.model import OrgFile
 from lzgen.model.baseline import Baseline, ParametrisedPolicy
 from lzgen.plan.index import PlanIndex
-from lzgen.plan.log_archive import log_bucket_name
+from lzgen.plan.log_archive import log_bucket_name, trail_name
 from lzgen.plan.log_retention import LOG_READER_ROLE
 from lzgen.plan.naming import ident, ou_ident
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart
@@ -33,6 +33,7 @@ def core_parameters(org: OrgFile, baseline: Baseline) -> CoreParameters:
         break_glass_role=baseline.break_glass_role,
         protected_roles=(o.access_role, o.pipeline.role, LOG_READER_ROLE),
         log_bucket=log_bucket_name(org),
+        trail=trail_name(org),
     )
 
 
