@@ -4,7 +4,8 @@ Org-wide: accounts, VPCs, transit gateways, VPC peerings, directories, CloudHSM 
 a peering with an external VPC is named unlike any VPC (it names the external end in ``lzgen
 path``). Within
 their parent: sibling OUs, a VPC's subnet tiers, a transit gateway's route tables, and the VPN
-connections of one transit gateway or of one VPC's virtual private gateway. Case is ignored.
+connections of one transit gateway or of one VPC's virtual private gateway. Names are compared
+as the Terraform addresses they become (``plan.naming.ident``): case and runs of '-' fold.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import YamlPath
 from lzgen.model.organization import OrganizationalUnit
+from lzgen.plan.naming import ident
 from lzgen.rules.base import Rule, RuleContext
 
 CODE = "LZ2003"
@@ -22,20 +24,25 @@ CODE = "LZ2003"
 def _duplicates(
     ctx: RuleContext, kind: str, names: Sequence[tuple[str, YamlPath]]
 ) -> Iterator[Diagnostic]:
-    first: dict[str, YamlPath] = {}
+    first: dict[str, tuple[str, YamlPath]] = {}
     for name, path in names:
-        key = name.lower()
+        key = ident(name)  # the address the name becomes: case and runs of '-' fold
         if key in first:
-            line, column = ctx.doc.locate(first[key])
+            earlier, at = first[key]
+            line, column = ctx.doc.locate(at)
+            same = earlier.lower() == name.lower()
             yield ctx.doc.diagnostic(
                 CODE,
-                f"{kind} name '{name}' is used twice",
+                f"{kind} name '{name}' is used twice"
+                if same
+                else f"{kind} names '{earlier}' and '{name}' become the same address '{key}'",
                 path,
-                hint=f"the first is at line {line}, column {column}; names must be unique",
-                related=(first[key],),
+                hint=f"the first is at line {line}, column {column}; names must be unique"
+                + ("" if same else " once case and repeated '-' are folded"),
+                related=(at,),
             )
         else:
-            first[key] = path
+            first[key] = (name, path)
 
 
 def _ou_siblings(
