@@ -8,6 +8,7 @@ a message saying how to get it, they never skip.
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import os
 import shutil
@@ -66,6 +67,24 @@ def tree_group(name: str) -> pytest.MarkDecorator:
     reads the plans of two trees would plan one of them twice: give each tree a test of its
     own."""
     return pytest.mark.xdist_group(name)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``--dist loadgroup`` must group: otherwise the scheduler spreads a tree's tests over
+    the workers and each plans the whole tree. pytest-xdist 3.8 groups by rewriting
+    ``Item._nodeid``, which pytest 9.2 no longer reads (its node ids live in ``_id``): that
+    pair fails the run here, with the fix, instead of doubling it silently."""
+    if getattr(config.option, "dist", "no") != "loadgroup":
+        return
+    import _pytest.nodes  # noqa: PLC0415 - only to tell how this pytest keeps node ids
+    import xdist.remote  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    reads = "_nodeid" in inspect.getsource(_pytest.nodes.Node)
+    if not reads and "item._nodeid =" in inspect.getsource(xdist.remote):
+        raise pytest.UsageError(
+            "pytest-xdist's --dist loadgroup cannot group tests with this pytest (its node ids "
+            "are no longer _nodeid): install pytest<9.2, as pyproject.toml's test extra pins"
+        )
 
 
 def tree_params() -> list[Any]:
