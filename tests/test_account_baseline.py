@@ -28,6 +28,11 @@ REGIONAL = {
     "aws_ec2_instance_metadata_defaults",
     "aws_ebs_snapshot_block_public_access",
     "aws_ec2_image_block_public_access",
+    # the default VPC's removal: lzgen's runbook, its role and policy, the association
+    "aws_ssm_document",
+    "aws_iam_role",
+    "aws_iam_role_policy",
+    "aws_ssm_association",
 }
 ACCOUNT_WIDE = {"aws_s3_account_public_access_block"}
 CONTACT = "aws_account_alternate_contact"

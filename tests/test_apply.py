@@ -194,6 +194,10 @@ FLOOR_GAPS: tuple[tuple[str, str], ...] = (
         "aws_ec2_image_block_public_access.this",
         _NOT_IN_MOTO.format("EC2 EnableImageBlockPublicAccess"),
     ),
+    (
+        "aws_ssm_association.default_vpc_removal",
+        _NOT_IN_MOTO.format("SSM State Manager associations (CreateAssociation)"),
+    ),
 )
 
 

@@ -407,7 +407,7 @@ HUB_MUTATIONS: dict[str, HubMutation] = {
         "LZ8001",
         NETWORK_ACCOUNT_LINE,
         "network",
-        names="stack 'accounts/network/us-east-1' would hold 84 resources",
+        names="stack 'accounts/network/us-east-1' would hold 88 resources",
         related=("  max_stack_resources: 75", "75"),
     ),
 }

@@ -984,7 +984,7 @@ FAILING: list[tuple[str, str, Expected]] = [
           management_account_id: "111111111111"
           state: { backend: local }
           pipeline: { trusted_principals: ["arn:aws:iam::111111111111:role/PlatformAdmin"] }
-          max_stack_resources: 5  # an account stack's baseline fits
+          max_stack_resources: 9  # an account stack's baseline fits
           existing: { id: o-exampleorg1, root_id: r-ex01 }
           trusted_services: []
           policy_types: []

@@ -372,12 +372,12 @@ def test_the_default_tgw_quota_is_five_thousand() -> None:
 
 
 def test_lz8001_points_a_directory_stack_at_its_directory() -> None:
-    """examples/shared-directory.yaml with a bound (45) that its directory owner stack (50
+    """examples/shared-directory.yaml with a bound (48) that its directory owner stack (50
     resources) passes, and no other stack does: the error points at the directory's name and
     advises on consumers."""
     text = (REPO / "examples" / "shared-directory.yaml").read_text()
     lowered = text.replace(
-        "  home_region: us-east-1\n", "  home_region: us-east-1\n  max_stack_resources: 45\n", 1
+        "  home_region: us-east-1\n", "  home_region: us-east-1\n  max_stack_resources: 48\n", 1
     )
     found = [d for d in diagnostics(lowered) if d.code == "LZ8001"]
     assert [(d.message.split(" would")[0], d.path) for d in found] == [

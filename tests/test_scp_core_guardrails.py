@@ -154,6 +154,8 @@ def test_the_guarded_tag_is_the_one_every_provider_sets() -> None:
         ("cloudtrail:PutEventSelectors", TRAIL, None),
         ("cloudtrail:UpdateTrail", None, None),
         ("guardduty:DeleteDetector", None, None),
+        ("ec2:CreateDefaultVpc", None, None),  # the baseline removed it: it stays away
+        ("ec2:CreateDefaultSubnet", None, None),
         ("guardduty:DisassociateFromAdministratorAccount", None, None),
         ("guardduty:DisassociateFromMasterAccount", None, None),
         ("guardduty:UpdateDetector", None, None),

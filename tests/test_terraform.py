@@ -317,7 +317,12 @@ def test_org_organization_stack_outputs_every_account_id(
     output = plan.data["output_changes"]["account_ids"]
     # every account of examples/org.yaml is created: its id is known only after apply
     assert output["after"] == {}
-    assert output["after_unknown"] == {"app-a": True, "log-archive": True, "network": True}
+    assert output["after_unknown"] == {
+        "app-a": True,
+        "audit": True,
+        "log-archive": True,
+        "network": True,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -346,6 +351,7 @@ SETTING_TYPES = {
     "imdsv2_required": "aws_ec2_instance_metadata_defaults",
     "ebs_snapshot_block_public_access": "aws_ebs_snapshot_block_public_access",
     "ami_block_public_access": "aws_ec2_image_block_public_access",
+    "default_vpc_removed": "aws_ssm_association",
     "s3_block_public_access": "aws_s3_account_public_access_block",
     "alternate_contacts": "aws_account_alternate_contact",
     "iam_password_policy": "aws_iam_account_password_policy",
@@ -353,12 +359,13 @@ SETTING_TYPES = {
 }
 # the account baseline: in every account unless an entry opts it out (alternate contacts only
 # when the file gives them)
-FLOOR_SETTINGS = set(list(SETTING_TYPES)[:6])
+FLOOR_SETTINGS = set(list(SETTING_TYPES)[:7])
 REGIONAL_SETTINGS = {
     "ebs_encryption_by_default",
     "imdsv2_required",
     "ebs_snapshot_block_public_access",
     "ami_block_public_access",
+    "default_vpc_removed",
     "ecs_awsvpc_trunking",
 }
 MANAGEMENT = "(management)"
@@ -510,9 +517,9 @@ def test_account_settings_are_in_exactly_the_targeted_accounts_stacks(
         found[name] = {k for k, t in SETTING_TYPES.items() if plan.of_type(t)}
         if name == "organization":
             owner, region = MANAGEMENT, home
-        elif "/" in name:
+        elif name.count("/") == 1:  # <account>/<region>
             owner, region = name.split("/")
-        else:  # another management-account stack (organization-trail)
+        else:  # another management-account stack (organization-trail, security/management/..)
             owner, region = "", home
         settings = wanted.get(owner, set())
         expected[name] = {s for s in settings if s in REGIONAL_SETTINGS or region == home}

@@ -2,7 +2,8 @@
 
 Every account gets the floor (``FLOOR``) without any entry: EBS encryption by default, the S3
 account public access block, IMDSv2 required by default, the EBS snapshot and AMI public
-access blocks, and the alternate contacts that ``baseline.alternate_contacts`` gives. For a
+access blocks, its default VPCs removed, and the alternate contacts that
+``baseline.alternate_contacts`` gives. For a
 floor setting, ``true`` is redundant (it is on anyway) and ``false`` opts the targeted accounts
 out, which needs ``opt_out_reason`` (LZ7007). The optional settings (``iam_password_policy``,
 ``ecs_awsvpc_trunking``) are turned on by an entry and unmanaged otherwise. An account targeted
@@ -24,6 +25,7 @@ FLOOR = (
     "imdsv2_required",
     "ebs_snapshot_block_public_access",
     "ami_block_public_access",
+    "default_vpc_removed",
     "s3_block_public_access",
     "alternate_contacts",
 )
@@ -47,6 +49,7 @@ class AccountSettings(StrictModel):
     imdsv2_required: bool | None = None
     ebs_snapshot_block_public_access: bool | None = None
     ami_block_public_access: bool | None = None
+    default_vpc_removed: bool | None = None
     s3_block_public_access: bool | None = None
     alternate_contacts: bool | None = None
     opt_out_reason: Annotated[str, StringConstraints(pattern=r"\S", max_length=500)] | None = None

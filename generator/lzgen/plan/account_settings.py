@@ -2,15 +2,16 @@
 
 Every account gets the floor (model.account_settings.FLOOR) unless an entry that targets it
 opts out of a setting (``false`` with ``opt_out_reason``); entries add the optional settings.
-EBS encryption by default, IMDSv2 defaults, the EBS snapshot and AMI public access blocks and
-the ECS ``awsvpcTrunking`` default are regional: they are set in the home region and in every
-region where the account has VPCs. The S3 account public access block, the alternate contacts
-and the IAM password policy are account-wide: home region only. The management account gets
-its settings in the organization stack, unless it is listed under ``accounts`` by its id, in
-which case its own stack holds them like any account's.
+EBS encryption by default, IMDSv2 defaults, the EBS snapshot and AMI public access blocks, the
+removal of the default VPC and the ECS ``awsvpcTrunking`` default are regional: they are set in
+the home region and in every region where the account has VPCs. The S3 account public access
+block, the alternate contacts and the IAM password policy are account-wide: home region only.
+The management account gets its settings in the organization stack, unless it is listed under
+``accounts`` by its id, in which case its own stack holds them like any account's.
 
-Default VPCs are not removed: Terraform cannot delete a default VPC declaratively
-(``aws_default_vpc`` only adopts one), see the README's "Baseline" section.
+Terraform cannot delete a default VPC declaratively (``aws_default_vpc`` only adopts one), so
+the removal is an SSM Automation runbook of lzgen's that a State Manager association runs once
+in each region, with a role of its own (four resources; README, "Baseline").
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ REGIONAL = (
     "imdsv2_required",
     "ebs_snapshot_block_public_access",
     "ami_block_public_access",
+    "default_vpc_removed",
     "ecs_awsvpc_trunking",
 )
+# resources a setting renders, where it is not one
+RESOURCES = {"default_vpc_removed": 4}  # runbook, its role and policy, the association
 ACCOUNT_WIDE = ("s3_block_public_access", "alternate_contacts", "iam_password_policy")
 MANAGEMENT_ENTRY = ""  # stands for the management account when it is not listed under accounts
 CONTACT_TYPES = ("security", "operations", "billing")
@@ -84,9 +88,10 @@ def effective_settings(org: OrgFile) -> dict[str, set[str]]:
     return merged
 
 
-def _context(org: OrgFile, here: set[str]) -> dict[str, Any]:
+def _context(org: OrgFile, here: set[str], region: str) -> dict[str, Any]:
     given = contacts(org)
     return {
+        "region": region,
         **{name: name in here for name in (*FLOOR, "ecs_awsvpc_trunking")},
         "iam_password_policy": "strict" if "iam_password_policy" in here else None,
         "alternate_contacts": [
@@ -113,7 +118,7 @@ def plan_account_settings(index: PlanIndex) -> list[StackPart]:
             here = {s for s in wanted if s in REGIONAL or region == home}
             if not here:
                 continue
-            context = _context(org, here)
+            context = _context(org, here, region)
             files = (
                 FileSpec(
                     "account_settings.tf",
@@ -122,6 +127,8 @@ def plan_account_settings(index: PlanIndex) -> list[StackPart]:
                 ),
             )
             stack = ORGANIZATION if name == MANAGEMENT_ENTRY else account_path(name, region)
-            count = len(here - {"alternate_contacts"}) + len(context["alternate_contacts"])
+            count = sum(RESOURCES.get(s, 1) for s in here - {"alternate_contacts"}) + len(
+                context["alternate_contacts"]
+            )
             parts.append(StackPart(stack, files, count))
     return parts
