@@ -326,6 +326,31 @@ class OfflinePlans:
         return self.plan(example, found[0])
 
 
+def plan_subset(tree: Path, paths: list[str], work: Path, terraform: str) -> dict[str, Plan]:
+    """Plan only the stacks at ``paths`` of a rendered ``tree`` and the stacks they read
+    (transitively): copied into ``work`` with a manifest of those stacks, in apply order.
+    Fails with the logs of any stack that does not plan."""
+    manifest = json.loads((tree / MANIFEST).read_text(encoding="utf-8"))
+    by_path = {s["path"]: s for s in manifest["stacks"]}
+    wanted: set[str] = set()
+    todo = list(paths)
+    while todo:
+        path = todo.pop()
+        if path not in wanted:
+            wanted.add(path)
+            todo += by_path[path].get("reads", {}).values()
+    manifest["stacks"] = [s for s in manifest["stacks"] if s["path"] in wanted]
+    for stack in manifest["stacks"]:
+        shutil.copytree(tree / stack["path"], work / stack["path"])
+    (work / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    plans = work / "plans"
+    results = plan_offline(work, terraform=terraform, keep_plans=plans)
+    failed = [(r.name, r.log[-2000:]) for r in results if not r.ok]
+    if failed:
+        pytest.fail(f"stacks did not plan: {failed}", pytrace=False)
+    return {path: Plan(json.loads((plans / path / PLAN_JSON).read_text())) for path in paths}
+
+
 @pytest.fixture(scope="session")
 def offline_plans(
     rendered_examples: RenderedExamples,

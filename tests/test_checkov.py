@@ -20,8 +20,9 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO, RenderedExamples, example_params
+from conftest import REPO, RenderedExamples, example_params, plan_subset
 from lzgen.checkov_skips import SKIPS
+from lzgen.offline import PLAN_JSON
 
 CHECKOV_ENV = "LZGEN_CHECKOV"
 CHECK_ID = re.compile(r"^CKV2?_[A-Z0-9]+_\d+$")
@@ -103,6 +104,8 @@ def _results(reports: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
 
 
 REGISTERED = {(s.check, s.reason) for skips in SKIPS.values() for s in skips}
+# checks that fail on resolved values only: proved on the plans of their stacks (below)
+PLAN_ONLY = {(s.check, s.reason) for skips in SKIPS.values() for s in skips if s.plan_only}
 
 
 @pytest.mark.checkov
@@ -123,11 +126,7 @@ def test_plain_checkov_finds_no_failed_check(
     )
     # the rendered HCL skips only what the registry says, with its reason (a blueprint
     # template copied into a Service Catalog stack carries its own, checked in its folder)
-    stray = [
-        c
-        for c in _results(terraform, "skipped_checks")
-        if (c["check_id"], _reason(c)) not in REGISTERED
-    ]
+    stray = [c for c in _results(terraform, "skipped_checks") if _skip(c) not in REGISTERED]
     assert not stray, "skips not from lzgen/checkov_skips.py:\n" + "\n".join(map(_describe, stray))
 
 
@@ -137,7 +136,8 @@ def test_every_inline_skip_suppresses_a_failing_check(
     example: str, rendered_examples: RenderedExamples, checkov_bin: str, tmp_path: Path
 ) -> None:
     """The tree with lzgen's skip comments removed fails exactly the checks they skip, on the
-    same resources: no registry entry is there for nothing."""
+    same resources: no registry entry is there for nothing (a plan-only one is proved on the
+    plans of its stacks, test_every_plan_only_skip_suppresses_a_failing_check_on_its_plan)."""
     tree = rendered_examples[example]
     bare = tmp_path / "bare"
     for path in tree.rglob("*.tf"):
@@ -147,9 +147,8 @@ def test_every_inline_skip_suppresses_a_failing_check(
     skipped = run_checkov(checkov_bin, tree, tmp_path, "terraform")
     failing = run_checkov(checkov_bin, bare, tmp_path, "terraform")
     key = lambda c: (c["check_id"], c["resource"])  # noqa: E731
-    assert sorted(map(key, _results(failing, "failed_checks"))) == sorted(
-        map(key, _results(skipped, "skipped_checks"))
-    )
+    in_hcl = [c for c in _results(skipped, "skipped_checks") if _skip(c) not in PLAN_ONLY]
+    assert sorted(map(key, _results(failing, "failed_checks"))) == sorted(map(key, in_hcl))
 
 
 def test_every_registered_skip_is_rendered_somewhere() -> None:
@@ -185,3 +184,78 @@ def test_checkov_passes_every_blueprint(checkov_bin: str, tmp_path: Path) -> Non
 
 def _reason(check: dict[str, Any]) -> str:
     return str((check.get("check_result") or {}).get("suppress_comment") or "").strip()
+
+
+def _skip(check: dict[str, Any]) -> tuple[str, str]:
+    """A skipped check as the registry keys it: (check id, reason)."""
+    return str(check["check_id"]), _reason(check)
+
+
+def _plan_only_stacks(tree: Path) -> list[str]:
+    """The stacks of a rendered tree whose HCL carries a plan-only skip."""
+    comments = [f"# checkov:skip={check}: {reason}" for check, reason in PLAN_ONLY]
+    return sorted(
+        str(path.parent.relative_to(tree).as_posix())
+        for path in tree.rglob("*.tf")
+        if any(comment in path.read_text(encoding="utf-8") for comment in comments)
+    )
+
+
+def run_checkov_plan(checkov: str, plan: Path, code: Path, tmp: Path) -> dict[str, Any]:
+    """checkov on one stack's plan JSON as the example CI workflow runs it, the stack's
+    folder ``code`` as the root its skip comments are read from; the JSON report."""
+    env = dict(os.environ)
+    env.update(
+        BC_SKIP_MAPPING="TRUE",
+        CKV_SKIP_PACKAGE_UPDATE_CHECK="TRUE",
+        XDG_CACHE_HOME=str(tmp / "xdg-cache"),
+    )
+    args = [checkov, "-f", str(plan), "--framework", "terraform_plan", "--compact", "-o", "json"]
+    args += ["--skip-download", "--repo-root-for-plan-enrichment", str(code)]
+    proc = subprocess.run(
+        args, cwd=tmp, env=env, capture_output=True, text=True, check=False, timeout=900
+    )
+    if proc.returncode not in (0, 1):
+        pytest.fail(f"checkov exited {proc.returncode}:\n{proc.stdout}{proc.stderr}")
+    data = json.loads(proc.stdout)
+    report: dict[str, Any] = data[0] if isinstance(data, list) else data
+    return report
+
+
+def _plan_only_examples() -> list[Any]:
+    """The examples whose tree has a plan-only skip (golden trees say which)."""
+    golden = REPO / "tests" / "golden"
+    return [p for p in example_params() if _plan_only_stacks(golden / p.values[0])]
+
+
+@pytest.mark.checkov
+@pytest.mark.parametrize("example", _plan_only_examples())
+def test_every_plan_only_skip_suppresses_a_failing_check_on_its_plan(
+    example: str,
+    rendered_examples: RenderedExamples,
+    checkov_bin: str,
+    terraform_bin: str,
+    tmp_path: Path,
+) -> None:
+    """Each stack with a plan-only skip, planned offline and scanned as the example workflow
+    scans plans: with its stack's skip comments it fails nothing; with them removed it fails
+    exactly the checks they skip, on the same resources (HCL-level skips included)."""
+    tree = rendered_examples[example]
+    stacks = _plan_only_stacks(tree)
+    plan_subset(tree, stacks, tmp_path / "work", terraform_bin)
+    key = lambda c: (c["check_id"], c["resource"])  # noqa: E731
+    seen: set[tuple[str, str]] = set()
+    for stack in stacks:
+        plan = tmp_path / "work" / "plans" / stack / PLAN_JSON
+        bare = tmp_path / "bare" / stack
+        bare.mkdir(parents=True)
+        for path in (tree / stack).glob("*.tf"):
+            text = INLINE_SKIP.sub("", path.read_text(encoding="utf-8"))
+            (bare / path.name).write_text(text, encoding="utf-8")
+        report = run_checkov_plan(checkov_bin, plan, tree / stack, tmp_path)
+        assert not report["results"]["failed_checks"], stack
+        skipped = report["results"]["skipped_checks"]
+        failing = run_checkov_plan(checkov_bin, plan, bare, tmp_path)["results"]["failed_checks"]
+        assert sorted(map(key, failing)) == sorted(map(key, skipped)), stack
+        seen |= {_skip(c) for c in skipped}
+    assert PLAN_ONLY & seen, f"{example}: no plan-only skip reached checkov's plan scan"

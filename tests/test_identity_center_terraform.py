@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import MANIFEST, OfflinePlans, Plan, RenderedExamples, tree_group
+from conftest import OfflinePlans, Plan, RenderedExamples, plan_subset, tree_group
 from helpers import org
 from lzgen.load import load_text
-from lzgen.offline import PLAN_JSON, placeholder, plan_offline
+from lzgen.offline import placeholder
 from lzgen.pipeline import check_document, render_tree
 from lzgen.plan.identity_center import IDENTITY_CENTER
 from lzgen.plan.types import ORGANIZATION
@@ -34,25 +33,6 @@ pytestmark = pytest.mark.terraform
 ASSIGNMENT = "aws_ssoadmin_account_assignment"
 # the rendered block of one assignment, under the comment naming its key
 _BLOCK = re.compile(rf'^# (?P<key>[^\n]+)\nresource "{ASSIGNMENT}" "(?P<name>[^"]+)" {{$', re.M)
-
-
-def _plan_subset(tree: Path, work: Path, terraform: str) -> dict[str, Plan]:
-    """Plan the organization and identity-center stacks of a rendered ``tree`` (copied into
-    ``work`` with a manifest of those two stacks only)."""
-    manifest = json.loads((tree / MANIFEST).read_text(encoding="utf-8"))
-    stacks = [s for s in manifest["stacks"] if s["path"] in (ORGANIZATION, IDENTITY_CENTER)]
-    assert [s["path"] for s in stacks] == [ORGANIZATION, IDENTITY_CENTER]
-    for stack in stacks:
-        shutil.copytree(tree / stack["path"], work / stack["path"])
-    manifest["stacks"] = stacks
-    (work / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    plans = work / "plans"
-    results = plan_offline(work, terraform=terraform, keep_plans=plans)
-    failed = [(r.name, r.log[-2000:]) for r in results if not r.ok]
-    assert not failed, failed
-    return {
-        s["path"]: Plan(json.loads((plans / s["path"] / PLAN_JSON).read_text())) for s in stacks
-    }
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +52,8 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def planned(
     tree: Path, tmp_path_factory: pytest.TempPathFactory, terraform_bin: str
 ) -> dict[str, Plan]:
-    return _plan_subset(tree, tmp_path_factory.mktemp("ic-work"), terraform_bin)
+    work = tmp_path_factory.mktemp("ic-work")
+    return plan_subset(tree, [ORGANIZATION, IDENTITY_CENTER], work, terraform_bin)
 
 
 def _addresses(tree: Path) -> dict[str, str]:

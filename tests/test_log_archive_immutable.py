@@ -268,6 +268,10 @@ def test_plan_reader_is_trusted_by_the_audit_account_only(archive_plans: dict[st
     # stack's output (a placeholder offline)
     audit_id = placeholder(f"account_ids.{audit_account()}")
     assert statement["Principal"] == {"AWS": f"arn:aws:iam::{audit_id}:root"}
+    # roles of the audit account only: not its IAM users, not its root user
+    assert statement["Condition"] == {
+        "ArnLike": {"aws:PrincipalArn": f"arn:aws:iam::{audit_id}:role/*"}
+    }
     # the reader's own policy names the bucket and key (known after apply): configuration
     policy = plan.config["data.aws_iam_policy_document.log_reader"]["expressions"]["statement"]
     actions = sorted(a for s in policy for a in s["actions"]["constant_value"])

@@ -5,19 +5,28 @@ locals {
   audit_account_id = data.terraform_remote_state.organization.outputs.account_ids["audit"]
 }
 
+# The audit account decides which of its roles read (its own IAM policies grant
+# sts:AssumeRole on this role); its IAM users and root user never do.
 data "aws_iam_policy_document" "log_reader_trust" {
   statement {
-    sid     = "AuditAccount"
+    sid     = "AuditAccountRoles"
     actions = ["sts:AssumeRole"]
 
     principals {
       type        = "AWS"
       identifiers = ["arn:aws:iam::${local.audit_account_id}:root"]
     }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:PrincipalArn"
+      values   = ["arn:aws:iam::${local.audit_account_id}:role/*"]
+    }
   }
 }
 
 resource "aws_iam_role" "log_reader" {
+  # checkov:skip=CKV_AWS_61: the audit account reads the log archive: the trusted account's own IAM policies say which of its roles assume this one; IAM refuses a trust naming a role that does not exist yet, and lzgen creates none there
   name                 = "lzgen-log-reader"
   description          = "The audit account reads the log archive"
   assume_role_policy   = data.aws_iam_policy_document.log_reader_trust.json

@@ -667,6 +667,7 @@ data "aws_iam_policy_document" "platform-blueprints_principal_productteam_trust"
 }
 
 resource "aws_iam_role" "platform-blueprints_principal_productteam" {
+  # checkov:skip=CKV_AWS_61: a product team role of the account: the trusted account's own IAM policies say which of its roles assume this one; IAM refuses a trust naming a role that does not exist yet, and lzgen creates none there
   name               = "ProductTeam"
   description        = "Launches the products of Service Catalog portfolio platform-blueprints"
   assume_role_policy = data.aws_iam_policy_document.platform-blueprints_principal_productteam_trust.json
