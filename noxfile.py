@@ -1,4 +1,5 @@
-"""Developer and CI sessions. ``nox`` alone runs lint, types, tests, terraform and scan.
+"""Developer and CI sessions. ``nox`` alone runs lint, types, tests, terraform, scan and
+diagrams.
 
 Every session uses the interpreter that runs nox (no ``python=`` pin), so ``python3 -m venv
 .venv && .venv/bin/pip install nox && .venv/bin/nox`` tests with whatever ``python3`` is.
@@ -18,13 +19,15 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["lint", "types", "tests", "terraform", "scan"]
+nox.options.sessions = ["lint", "types", "tests", "terraform", "scan", "diagrams"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
 LINT_PATHS = ["generator", "tests", "benchmarks", "noxfile.py"]
 TF_PLUGIN_MIRROR = Path("/opt/tf-plugins")  # where CI machines keep hashicorp/aws offline
 CHECKOV = "checkov>=3.2,<4"
+# Mermaid's own parser and Graphviz (compiled to WebAssembly), from the npm registry
+DIAGRAM_TOOLS = ["mermaid@11", "@viz-js/viz@3"]
 # pytest-xdist: one worker per CPU. The terraform tests are CPU-bound (each terraform run loads
 # the AWS provider's schema), the rest are many small tests.
 XDIST = ["-n", "auto"]
@@ -49,7 +52,9 @@ def types(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Everything except the terraform and checkov tests. ``nox -s tests -- -k golden``."""
     session.install(".[test]")
-    session.run("pytest", "-m", "not terraform and not checkov", *XDIST, *session.posargs)
+    session.run(
+        "pytest", "-m", "not terraform and not checkov and not diagrams", *XDIST, *session.posargs
+    )
 
 
 @nox.session
@@ -158,6 +163,38 @@ def scan(session: nox.Session) -> None:
     if "LZGEN_TF_PLUGIN_MIRROR" not in os.environ and TF_PLUGIN_MIRROR.is_dir():
         env["LZGEN_TF_PLUGIN_MIRROR"] = str(TF_PLUGIN_MIRROR)
     session.run("pytest", "-m", "checkov", *XDIST, *session.posargs, env=env)
+
+
+@nox.session
+def diagrams(session: nox.Session) -> None:
+    """``lzgen graph`` against the real tools (``pytest -m diagrams``): every example's
+    pictures parsed by Mermaid's own parser, and drawn to SVG by Graphviz's ``dot``.
+
+    Needs Node.js and npm. The session installs mermaid and @viz-js/viz (Graphviz compiled to
+    WebAssembly) with npm into ``<session venv>/node``, beside the two scripts of
+    tests/tools/ (Node resolves a script's imports from its own folder), and puts a ``dot`` that
+    runs tests/tools/dot.mjs first on PATH, so lzgen's ``--format svg`` runs as it would with
+    Graphviz installed. ``LZGEN_MERMAID`` names the parse script.
+    """
+    session.install(".[test]")
+    node = Path(session.virtualenv.location) / "node"
+    if not (node / "node_modules" / "mermaid").is_dir():
+        node.mkdir(exist_ok=True)
+        session.run(
+            "npm", "install", "--silent", "--prefix", str(node), *DIAGRAM_TOOLS, external=True
+        )
+    for script in Path("tests/tools").glob("*.mjs"):
+        (node / script.name).write_text(script.read_text(encoding="utf-8"), encoding="utf-8")
+    tools = node / "bin"
+    tools.mkdir(exist_ok=True)
+    dot = tools / "dot"
+    dot.write_text(f'#!/bin/sh\nexec node "{node / "dot.mjs"}" "$@"\n', encoding="utf-8")
+    dot.chmod(0o755)
+    env = {
+        "LZGEN_MERMAID": str(node / "mermaid-parse.mjs"),
+        "PATH": f"{tools}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    session.run("pytest", "-m", "diagrams", *XDIST, *session.posargs, env=env)
 
 
 @nox.session

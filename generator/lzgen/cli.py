@@ -21,6 +21,14 @@ from lzgen import __version__
 from lzgen.blueprints import blueprint_text, load_catalog
 from lzgen.check import CheckError, compare, read_tree
 from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
+from lzgen.graph import (
+    GraphvizError,
+    network_picture,
+    stacks_picture,
+    to_dot,
+    to_mermaid,
+    to_svg,
+)
 from lzgen.load import Document, LoadError, load_file
 from lzgen.model import OrgFile
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
@@ -301,6 +309,51 @@ def path_command(
     for direction in (found.forward, found.back):
         typer.echo("\n".join(_direction_lines(doc, direction)))
     raise typer.Exit(0 if found.reachable else 1)
+
+
+class GraphFormat(str, Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+    svg = "svg"
+
+
+class GraphView(str, Enum):
+    network = "network"
+    stacks = "stacks"
+
+
+@app.command(name="graph")
+def graph_command(
+    file: FileArg,
+    fmt: Annotated[
+        GraphFormat, typer.Option("--format", "-f", help="mermaid, Graphviz dot, or svg.")
+    ] = GraphFormat.mermaid,
+    view: Annotated[
+        GraphView,
+        typer.Option(
+            help="network: OUs, accounts, VPCs, TGWs, VPNs, peerings, RAM shares; "
+            "stacks: the tree's stacks and what each depends on."
+        ),
+    ] = GraphView.network,
+) -> None:
+    """Print a picture of the landing zone (svg needs Graphviz's dot on PATH)."""
+    _require_file(file)
+    checked = load_and_check(file)
+    if checked.org is None or checked.plan is None:
+        _emit(checked.diagnostics, Format.text, to_stderr=True)
+        raise typer.Exit(1)
+    picture = (
+        network_picture(checked.org) if view is GraphView.network else stacks_picture(checked.plan)
+    )
+    if fmt is GraphFormat.mermaid:
+        typer.echo(to_mermaid(picture), nl=False)
+        return
+    try:
+        text = to_dot(picture) if fmt is GraphFormat.dot else to_svg(to_dot(picture))
+    except GraphvizError as exc:
+        typer.echo(f"lzgen: error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(text, nl=False)
 
 
 @app.command()

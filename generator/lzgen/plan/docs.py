@@ -1,11 +1,13 @@
-"""The output tree's README: stacks in apply order, what the owners of external peered VPCs
-must do, an IP plan per VPC, how to use each directory, both phases of each CloudHSM cluster, and
-which stacks publish and receive each Service Catalog portfolio."""
+"""The output tree's README: a Mermaid picture of the network, stacks in apply order, what the
+owners of external peered VPCs must do, an IP plan per VPC, how to use each directory, both
+phases of each CloudHSM cluster, and which stacks publish and receive each Service Catalog
+portfolio."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from lzgen.graph import network_picture, to_mermaid
 from lzgen.model.organization import S3State
 from lzgen.plan.cloudhsm import cloudhsm_docs
 from lzgen.plan.directory import directory_docs
@@ -24,6 +26,15 @@ def _credentials(index: PlanIndex, stack: Stack) -> str:
     if is_management(index, stack.account):
         return f"the pipeline role `{o.pipeline.role}`"
     return f"the pipeline role, assuming `{o.deployer_role}` in {stack.account}"
+
+
+MERMAID_LIMIT = 50_000  # Mermaid's default maxTextSize: GitHub draws no larger diagram
+
+
+def _topology(index: PlanIndex) -> dict[str, Any]:
+    text = to_mermaid(network_picture(index.org))
+    fits = len(text) <= MERMAID_LIMIT
+    return {"mermaid": text if fits else "", "size": len(text), "limit": f"{MERMAID_LIMIT:,}"}
 
 
 def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
@@ -65,6 +76,7 @@ def plan_docs(index: PlanIndex, stacks: list[Stack]) -> tuple[FileSpec, ...]:
             }
             for s in stacks
         ],
+        "topology": _topology(index),
         "vpcs": vpcs,
         "external_peerings": external_docs(index),
         "directories": directory_docs(index, {s.path: s.depends_on for s in stacks}),
