@@ -22,6 +22,7 @@ from lzgen.model.vpc_peering import ExternalPeer
 if TYPE_CHECKING:  # lzgen.plan's README step draws the network: no import of lzgen.plan here
     from lzgen.model import OrgFile
     from lzgen.model.organization import OrganizationalUnit
+    from lzgen.model.vpc import Vpc
     from lzgen.plan.types import LandingZone
 
 ROOT = ""  # the OU path of the organization's root
@@ -104,8 +105,7 @@ def _ous(org: OrgFile) -> tuple[Group, dict[str, Group]]:
     return root, by_path
 
 
-def _vpc_lines(org: OrgFile, name: str) -> tuple[str, ...]:
-    vpc = next(v for v in org.vpcs if v.name == name)
+def _vpc_lines(vpc: Vpc) -> tuple[str, ...]:
     tiers = ", ".join(f"{t.name} ({t.type})" for t in vpc.subnets)
     return (f"VPC {vpc.name}", f"{vpc.cidr} in {vpc.region}", f"tiers: {tiers}")
 
@@ -137,7 +137,7 @@ def network_picture(org: OrgFile) -> Picture:
             edges.append(Edge(site, tgw_id(tgw.name), "vpn", _table(vpn.route_table)))
         edges += _shares(tgw_id(tgw.name), "TGW", tgw.share_with.accounts, tgw.share_with.ous)
     for vpc in org.vpcs:
-        holder(vpc.account).nodes.append(Node(vpc_id(vpc.name), "vpc", _vpc_lines(org, vpc.name)))
+        holder(vpc.account).nodes.append(Node(vpc_id(vpc.name), "vpc", _vpc_lines(vpc)))
         if vpc.transit_gateway is not None:
             attachment = vpc.transit_gateway
             edges.append(
