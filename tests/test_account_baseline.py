@@ -1,6 +1,7 @@
 """The mandatory account baseline: every account's home-region stack (the management account's
 organization stack and the log archive's included) holds the floor, the regional settings are
-in every region the account has VPCs, alternate contacts come from the file, and dropping a
+in every region the landing zone uses (but those an allowed-regions policy denies the account),
+alternate contacts come from the file, and dropping a
 setting below the floor needs a reason (LZ7007).
 
 Same conventions as test_rules.py for snippets; ``FAILING`` here counts for test_rules.py's
@@ -163,6 +164,44 @@ def test_multi_region_network_account_gets_the_floor_in_both_regions() -> None:
     assert _resources(files, "accounts/network/us-east-1") >= REGIONAL
     # the log archive account had no account_settings entry: it gets the floor anyway
     assert _resources(files, "accounts/log-archive/eu-west-1") >= REGIONAL | ACCOUNT_WIDE
+
+
+def test_every_account_gets_the_regional_floor_in_every_region_the_landing_zone_uses() -> None:
+    """multi-region.yaml: payments has VPCs in eu-west-1 only, yet us-east-1 is in use (the
+    network account's VPC there): its default VPC there goes too."""
+    source = REPO / "examples" / "multi-region.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    files = _render(source.read_text(encoding="utf-8"), str(source))
+    regions = {data["organization"]["home_region"]} | {v["region"] for v in data["vpcs"]}
+    assert regions == {"eu-west-1", "us-east-1"}
+    assert "us-east-1" not in {v["region"] for v in data["vpcs"] if v["account"] == "payments"}
+    for account in data["accounts"]:
+        for region in regions:
+            stack = f"accounts/{account['name']}/{region}"
+            assert _resources(files, stack) >= REGIONAL, stack
+
+
+def test_allowed_regions_keeps_the_regional_floor_out_of_regions_it_denies() -> None:
+    """allowed-regions on Workloads allows us-east-1 only: app-a's floor stays there (the
+    runbook's role is not exempt from the policy), while network, outside its reach, also gets
+    it in eu-west-1, where its VPC is."""
+    files = _render(
+        org(
+            """
+            baseline:
+              log_archive_account: network
+              service_control_policies: [{ name: allowed-regions, regions: [us-east-1] }]
+              attach: { ous: [Workloads] }
+            vpcs:
+              - { name: hub, account: network, region: eu-west-1, cidr: 10.0.0.0/16, azs: [a, b],
+                  nat_gateways: none, subnets: [{ name: app, type: private, size: 24 }] }
+            """
+        )
+    )
+    assert _resources(files, "accounts/network/eu-west-1") >= REGIONAL
+    assert _resources(files, "accounts/network/us-east-1") >= REGIONAL
+    assert _resources(files, "accounts/app-a/us-east-1") >= REGIONAL
+    assert not _resources(files, "accounts/app-a/eu-west-1")
 
 
 def test_imdsv2_defaults_and_public_access_block_values() -> None:

@@ -62,11 +62,13 @@ def script(text: str) -> str:
     return "\n".join(line[indent:] for line in lines) + "\n"
 
 
-def test_every_account_removes_its_default_vpc_at_home_and_in_its_vpc_regions() -> None:
+def test_every_account_removes_its_default_vpc_in_every_region_in_use() -> None:
+    """app-a's VPC is in eu-west-1: network, with none there, loses its default VPC there too."""
     files = _files(TWO_REGIONS)
     for stack in (
         "organization",  # the management account
         "accounts/network/us-east-1",
+        "accounts/network/eu-west-1",
         "accounts/app-a/us-east-1",
         "accounts/app-a/eu-west-1",
     ):
@@ -74,6 +76,8 @@ def test_every_account_removes_its_default_vpc_at_home_and_in_its_vpc_regions() 
     text = files["accounts/app-a/eu-west-1/account_settings.tf"]
     assert 'name        = "lzgen-default-vpc-removal-eu-west-1"' in text
     assert '"arn:aws:ssm:eu-west-1:${local.default_vpc_removal_account}:automation' in text
+    local = 'default_vpc_removal_account = split(":", aws_ssm_document.default_vpc_removal.arn)[4]'
+    assert local in text
 
 
 def test_an_opt_out_with_a_reason_keeps_that_accounts_default_vpc() -> None:
@@ -158,4 +162,8 @@ def test_the_plan_runs_the_runbook_as_its_own_role_once(offline_plans: OfflinePl
     assert plan.planned[association]["wait_for_success_timeout_seconds"] == 600
     assert plan.one(association, "name") == RUNBOOK
     assert plan.one(association, "parameters") == "aws_iam_role.default_vpc_removal"
-    assert plan.resources("aws_iam_role.default_vpc_removal", "assume_role_policy") == [RUNBOOK]
+    # the trust names this account through a local taken from the runbook's ARN (the plan JSON
+    # keeps no locals: the HCL says what it is)
+    trust = plan.references("aws_iam_role.default_vpc_removal", "assume_role_policy")
+    assert "local.default_vpc_removal_account" in trust
+    assert not plan.resources("aws_iam_role.default_vpc_removal", "assume_role_policy")

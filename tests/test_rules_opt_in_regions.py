@@ -71,14 +71,18 @@ def test_undeclared_region_hint_says_what_to_add() -> None:
     assert d.hint.startswith("add 'me-central-1' to organization.opt_in_regions")
 
 
-def test_the_organization_stack_enables_a_declared_region_for_the_member_account() -> None:
+def test_the_organization_stack_enables_a_declared_region_for_every_member_account() -> None:
+    """The VPC's account and every other member: each gets its regional account settings
+    (default VPC removal, EBS encryption, ...) in every region the landing zone uses."""
     checked = check_document(load_text(org(DECLARED + UAE_VPC), "org.yaml"))
     assert checked.plan is not None
     text = render(checked.plan)["organization/organization.tf"]
     assert 'resource "aws_account_region" "network_me-central-1" {' in text
     assert 'account_id  = "222222222222"' in text
+    assert 'resource "aws_account_region" "app-a_me-central-1" {' in text
     assert '"account.amazonaws.com",' in text  # enabling a member's region needs trusted access
-    assert text.count('resource "aws_account_region"') == 1
+    assert text.count('resource "aws_account_region"') == 2
+    assert "accounts/app-a/me-central-1/account_settings.tf" in render(checked.plan)
 
 
 def test_the_management_account_is_not_enabled_by_its_own_organization_stack() -> None:

@@ -17,7 +17,7 @@ from lzgen.load import load_file
 from lzgen.offline import placeholder
 from lzgen.pipeline import check_document
 from lzgen.plan.log_archive import log_bucket_name
-from lzgen.plan.security_scope import security_regions
+from lzgen.plan.regions import landing_zone_regions
 
 pytestmark = [pytest.mark.terraform, tree_group("org")]
 
@@ -34,7 +34,7 @@ def _plan(rendered: RenderedExamples, plans: OfflinePlans, path: str) -> Plan:
 def _regions(rendered: RenderedExamples) -> list[str]:
     checked = check_document(load_file(rendered.source("org")))
     assert checked.org is not None
-    return security_regions(checked.org)
+    return landing_zone_regions(checked.org)
 
 
 def test_the_audit_account_is_the_delegated_administrator_in_organizations(

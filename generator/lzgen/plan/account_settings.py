@@ -4,8 +4,11 @@ Every account gets the floor (model.account_settings.FLOOR) unless an entry that
 opts out of a setting (``false`` with ``opt_out_reason``); entries add the optional settings.
 EBS encryption by default, IMDSv2 defaults, the EBS snapshot and AMI public access blocks, the
 removal of the default VPC and the ECS ``awsvpcTrunking`` default are regional: they are set in
-the home region and in every region where the account has VPCs. The S3 account public access
-block, the alternate contacts and the IAM password policy are account-wide: home region only.
+every region the landing zone uses (``landing_zone_regions``: the home region and wherever the
+file places VPCs, transit gateways, ECS clusters or portfolios), whether or not the account
+has resources there, unless an ``allowed-regions`` policy reaching the account denies it. The
+S3 account public access block, the alternate contacts and the IAM password policy are
+account-wide: home region only.
 The management account gets its settings in the organization stack, unless it is listed under
 ``accounts`` by its id, in which case its own stack holds them like any account's.
 
@@ -20,9 +23,10 @@ from typing import Any
 
 from lzgen.model import OrgFile
 from lzgen.model.account_settings import FLOOR, AccountSettings
-from lzgen.model.baseline import AlternateContacts
+from lzgen.model.baseline import AlternateContacts, ParametrisedPolicy
 from lzgen.model.organization import reaches
 from lzgen.plan.index import PlanIndex
+from lzgen.plan.regions import landing_zone_regions
 from lzgen.plan.types import ORGANIZATION, FileSpec, StackPart, account_path
 
 REGIONAL = (
@@ -102,6 +106,23 @@ def _context(org: OrgFile, here: set[str], region: str) -> dict[str, Any]:
     }
 
 
+def _regions(org: OrgFile, name: str) -> list[str]:
+    """Where an account's regional settings go: every region the landing zone uses that the
+    ``allowed-regions`` policies reaching the account allow (the runbook that removes default
+    VPCs is not exempt from them; the home region is always allowed, LZ7003)."""
+    regions = landing_zone_regions(org)
+    baseline = org.baseline
+    account = next((a for a in org.accounts if a.name == name), None)
+    if baseline is None or account is None or account.id == org.organization.management_account_id:
+        return regions
+    if not reaches(baseline.attach.accounts, baseline.attach.ous, account):
+        return regions
+    for policy in baseline.service_control_policies:
+        if isinstance(policy, ParametrisedPolicy) and policy.name == "allowed-regions":
+            regions = [r for r in regions if r in policy.regions]
+    return regions
+
+
 def plan_account_settings(index: PlanIndex) -> list[StackPart]:
     org = index.org
     home = org.organization.home_region
@@ -109,11 +130,7 @@ def plan_account_settings(index: PlanIndex) -> list[StackPart]:
     for name, wanted in effective_settings(org).items():
         if not wanted:
             continue
-        regions = (
-            [home]
-            if name == MANAGEMENT_ENTRY
-            else sorted({home, *(v.region for v in org.vpcs if v.account == name)})
-        )
+        regions = [home] if name == MANAGEMENT_ENTRY else _regions(org, name)
         for region in regions:
             here = {s for s in wanted if s in REGIONAL or region == home}
             if not here:

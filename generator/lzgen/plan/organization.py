@@ -18,7 +18,7 @@ from lzgen.plan.directory import DS_SERVICE, organizations_shares
 from lzgen.plan.identity_center import SERVICE as IDENTITY_CENTER_SERVICE
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.naming import ident, ou_ident
-from lzgen.plan.security_scope import security_regions
+from lzgen.plan.regions import landing_zone_regions
 from lzgen.plan.security_trust import security_services
 from lzgen.plan.service_catalog import receivers
 from lzgen.plan.service_catalog_context import SERVICE as SERVICE_CATALOG
@@ -59,10 +59,9 @@ def _opt_in_regions(index: PlanIndex) -> list[dict[str, Any]]:
     used |= {(c.account, c.region) for c in org.ecs_clusters}
     for portfolio in portfolios(org):
         used |= {(a, portfolio.region) for a in (portfolio.account, *receivers(org, portfolio))}
-    if o.home_region in declared:  # log archive, account settings: home-region stacks
-        used |= {(a.name, o.home_region) for a in org.accounts}
-    if org.security is not None:  # Config recorders, the audit account: every region in use
-        used |= {(a.name, region) for a in org.accounts for region in security_regions(org)}
+    # the account settings (and Config recorders, the audit account): every account, in every
+    # region in use
+    used |= {(a.name, region) for a in org.accounts for region in landing_zone_regions(org)}
     found = []
     for name, region in sorted(used):
         if region not in declared or is_management(index, name):

@@ -5,7 +5,7 @@ Where each piece lands:
 - organization stack: trusted access for the services (plan/organization.py asks
   plan/security_trust.py) and the audit account registered as delegated administrator of
   GuardDuty, Security Hub, AWS Config (and its multi-account setup) and IAM Access Analyzer;
-- the audit account's stack in every region in use (``security_regions``): GuardDuty, Security
+- the audit account's stack in every region in use (``plan.regions``): GuardDuty, Security
   Hub and Access Analyzer (plan/security_audit.py), with the regional admin designations made
   through a ``management`` provider alias in the same stack, after the audit account's own
   detector and hub exist, and before the organization configuration that enrols the members;

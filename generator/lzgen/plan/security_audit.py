@@ -19,7 +19,8 @@ from lzgen.model.security import GuardDutyProtection, Security
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.log_archive import LogArchive, log_archive
 from lzgen.plan.naming import ident
-from lzgen.plan.security_scope import LOG_ARCHIVE_STATE, kms_key_expr, security_regions
+from lzgen.plan.regions import landing_zone_regions
+from lzgen.plan.security_scope import LOG_ARCHIVE_STATE, kms_key_expr
 from lzgen.plan.stack import MANAGEMENT
 from lzgen.plan.types import ORGANIZATION, FileSpec, ProviderSpec, StackPart, account_path
 
@@ -95,7 +96,7 @@ def plan_audit(index: PlanIndex) -> list[StackPart]:
     archive = log_archive(org)
     if security is None or archive is None:
         return []
-    regions = security_regions(org)
+    regions = landing_zone_regions(org)
     parts = []
     for region in regions:
         home = region == regions[0]

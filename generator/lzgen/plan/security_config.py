@@ -14,11 +14,11 @@ from lzgen.model import OrgFile
 from lzgen.plan.account_settings import management_listed
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.log_archive import LogArchive, log_archive
+from lzgen.plan.regions import landing_zone_regions
 from lzgen.plan.security_scope import (
     LOG_ARCHIVE_STATE,
     kms_key_expr,
     management_security_path,
-    security_regions,
 )
 from lzgen.plan.stack import MANAGEMENT, account_id_expr
 from lzgen.plan.types import FileSpec, ProviderSpec, StackPart, account_path
@@ -97,7 +97,7 @@ def plan_config_recorders(index: PlanIndex) -> list[StackPart]:
     archive = log_archive(index.org)
     if archive is None:
         return []
-    regions = security_regions(index.org)
+    regions = landing_zone_regions(index.org)
     return [
         _part(index, archive, name, region)
         for name in recording_accounts(index.org)

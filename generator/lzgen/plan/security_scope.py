@@ -3,22 +3,10 @@ account's own recorders, shared by plan/security_audit.py and plan/security_conf
 
 from __future__ import annotations
 
-from lzgen.model import OrgFile
 from lzgen.plan.log_archive import LogArchive
 
 LOG_ARCHIVE_STATE = "log_archive"  # the remote state name of the log archive's stack
 KMS_KEY_OUTPUT = "log_archive_kms_key_arn"  # its output (templates/baseline/log_archive_outputs)
-
-
-def security_regions(org: OrgFile) -> list[str]:
-    """The home region first, then every other region the landing zone acts in, sorted: where
-    VPCs, transit gateways, ECS clusters and Service Catalog portfolios are."""
-    home = org.organization.home_region
-    used = {v.region for v in org.vpcs} | {t.region for t in org.transit_gateways}
-    used |= {c.region for c in org.ecs_clusters}
-    if org.service_catalog is not None:
-        used |= {p.region for p in org.service_catalog.portfolios}
-    return [home, *sorted(used - {home})]
 
 
 def management_security_path(region: str) -> str:
