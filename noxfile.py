@@ -114,9 +114,9 @@ def terraform(session: nox.Session) -> None:
                 *session.posargs,
                 env=env,
             )
-        finally:
+        finally:  # the apply tests' output, also when the others failed
             status = apply.wait()
-    print(log.read_text(), end="")
+            print(log.read_text(), end="")
     if status != 0:
         session.error(f"the apply tests failed (exit {status})")
 

@@ -404,7 +404,8 @@ def _reset(endpoint: str) -> None:
     """Forget every resource: each case is an organization of its own (the URL is our own
     server on 127.0.0.1)."""
     request = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")  # noqa: S310
-    urllib.request.urlopen(request, timeout=30).close()  # noqa: S310
+    # a reset of a large case takes a while on a loaded machine
+    urllib.request.urlopen(request, timeout=300).close()  # noqa: S310
 
 
 def _client(endpoint: str, service: str, **credentials: str) -> Any:
