@@ -1,5 +1,6 @@
-"""Where the security services act: the regions in use and the stacks of the management
-account's own recorders, shared by plan/security_audit.py and plan/security_config.py."""
+"""Where the security services act: the stacks of the management account's own recorders and
+the log archive's key, shared by plan/security_audit.py and plan/security_config.py (the
+regions in use are plan/regions.py's)."""
 
 from __future__ import annotations
 
