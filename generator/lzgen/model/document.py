@@ -11,7 +11,7 @@ from lzgen.model.common import StrictModel
 from lzgen.model.directory import Directory
 from lzgen.model.ecs_cluster import EcsCluster
 from lzgen.model.identity_center import IdentityCenter
-from lzgen.model.organization import Account, Organization, OrganizationalUnit
+from lzgen.model.organization import Account, Organization, OrganizationalUnit, reaches
 from lzgen.model.security import Security
 from lzgen.model.service_catalog import ServiceCatalog
 from lzgen.model.transit_gateway import TransitGateway
@@ -44,4 +44,16 @@ def referenced_files(org: OrgFile) -> list[str]:
         c.kms_custom_key_store.trust_anchor_certificate
         for c in org.cloudhsm_clusters
         if c.kms_custom_key_store is not None
+    ]
+
+
+def scp_reach(org: OrgFile) -> list[Account]:
+    """Member accounts the service control policies apply to, in YAML order. SCPs never
+    restrict the management account, so it is left out even when named."""
+    if org.baseline is None:
+        return []
+    attach = org.baseline.attach
+    management_id = org.organization.management_account_id
+    return [
+        a for a in org.accounts if a.id != management_id and reaches(attach.accounts, attach.ous, a)
     ]

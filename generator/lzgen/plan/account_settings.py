@@ -24,6 +24,7 @@ from typing import Any
 from lzgen.model import OrgFile
 from lzgen.model.account_settings import FLOOR, AccountSettings
 from lzgen.model.baseline import AlternateContacts, ParametrisedPolicy
+from lzgen.model.document import scp_reach
 from lzgen.model.organization import reaches
 from lzgen.plan.index import PlanIndex
 from lzgen.plan.regions import landing_zone_regions
@@ -106,18 +107,15 @@ def _context(org: OrgFile, here: set[str], region: str) -> dict[str, Any]:
     }
 
 
-def _regions(org: OrgFile, name: str) -> list[str]:
+def _regions(org: OrgFile, name: str, reached: set[str]) -> list[str]:
     """Where an account's regional settings go: every region the landing zone uses that the
-    ``allowed-regions`` policies reaching the account allow (the runbook that removes default
-    VPCs is not exempt from them; the home region is always allowed, LZ7003)."""
+    ``allowed-regions`` policies allow, when they reach the account (``reached``; the runbook
+    that removes default VPCs is not exempt from them; the home region is always allowed,
+    LZ7003)."""
     regions = landing_zone_regions(org)
-    baseline = org.baseline
-    account = next((a for a in org.accounts if a.name == name), None)
-    if baseline is None or account is None or account.id == org.organization.management_account_id:
+    if org.baseline is None or name not in reached:
         return regions
-    if not reaches(baseline.attach.accounts, baseline.attach.ous, account):
-        return regions
-    for policy in baseline.service_control_policies:
+    for policy in org.baseline.service_control_policies:
         if isinstance(policy, ParametrisedPolicy) and policy.name == "allowed-regions":
             regions = [r for r in regions if r in policy.regions]
     return regions
@@ -127,10 +125,11 @@ def plan_account_settings(index: PlanIndex) -> list[StackPart]:
     org = index.org
     home = org.organization.home_region
     parts: list[StackPart] = []
+    reached = {a.name for a in scp_reach(org)}
     for name, wanted in effective_settings(org).items():
         if not wanted:
             continue
-        regions = [home] if name == MANAGEMENT_ENTRY else _regions(org, name)
+        regions = [home] if name == MANAGEMENT_ENTRY else _regions(org, name, reached)
         for region in regions:
             here = {s for s in wanted if s in REGIONAL or region == home}
             if not here:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from lzgen.load import YamlPath
 from lzgen.model.baseline import ParametrisedPolicy
-from lzgen.model.organization import Account, reaches
+from lzgen.model.document import scp_reach
+from lzgen.model.organization import Account
 from lzgen.rules.base import RuleContext
 from lzgen.scp import LIBRARY
 
@@ -44,14 +45,5 @@ def listed_policies(ctx: RuleContext) -> Iterator[ListedPolicy]:
 
 
 def policy_reach(ctx: RuleContext) -> list[Account]:
-    """Member accounts the service control policies apply to, in YAML order. SCPs never
-    restrict the management account, so it is left out even when named."""
-    if ctx.org.baseline is None:
-        return []
-    attach = ctx.org.baseline.attach
-    management_id = ctx.org.organization.management_account_id
-    return [
-        a
-        for a in ctx.org.accounts
-        if a.id != management_id and reaches(attach.accounts, attach.ous, a)
-    ]
+    """Member accounts the service control policies apply to (``model.document.scp_reach``)."""
+    return scp_reach(ctx.org)
