@@ -57,7 +57,7 @@ def _group(group: Group, depth: int, out: list[str]) -> None:
 
 
 def _edge(edge: Edge, clusters: set[str]) -> str:
-    attrs = [a for a in [_STYLES[edge.kind]] if a]
+    attrs = [_STYLES[edge.kind]] if _STYLES[edge.kind] else []
     if edge.label:
         attrs.append(f"label={_quote(edge.label)}")
     if edge.target in clusters:

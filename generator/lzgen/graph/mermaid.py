@@ -15,12 +15,12 @@ _SHAPES = {  # kind -> (open, close)
     "account": ('["', '"]'),
     "stack": ('["', '"]'),
 }
-_LINKS = {  # kind -> (start, end) around the label
-    "attachment": ("---|", "|"),
-    "vpn": ("---|", "|"),
-    "peering": ("-.-|", "|"),
-    "share": ("-.->|", "|"),
-    "depends": ("-->|", "|"),
+_LINKS = {  # kind -> the link, its label (if any) after it between bars
+    "attachment": "---",
+    "vpn": "---",
+    "peering": "-.-",
+    "share": "-.->",
+    "depends": "-->",
 }
 
 
@@ -47,10 +47,8 @@ def _group(group: Group, depth: int, out: list[str]) -> None:
 
 
 def _edge(edge: Edge) -> str:
-    start, end = _LINKS[edge.kind]
-    if not edge.label:
-        return f"  {edge.source} {start.rstrip('|')} {edge.target}"
-    return f"  {edge.source} {start}{_text(edge.label)}{end} {edge.target}"
+    label = f"|{_text(edge.label)}|" if edge.label else ""
+    return f"  {edge.source} {_LINKS[edge.kind]}{label} {edge.target}"
 
 
 def to_mermaid(picture: Picture, direction: str = "LR") -> str:
