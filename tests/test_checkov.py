@@ -72,22 +72,23 @@ def _describe(check: dict[str, Any]) -> str:
     )
 
 
-def run_checkov(
-    checkov: str, tree: Path, tmp: Path, framework: str | None = None
-) -> list[dict[str, Any]]:
-    """Offline checkov on ``tree`` as a user runs it, every framework unless one is named; the
-    JSON reports (one per framework)."""
+def _checkov(checkov: str, args: list[str], tmp: Path) -> list[dict[str, Any]]:
+    """Offline checkov with ``args`` (JSON output added); its JSON reports (one per
+    framework)."""
     env = dict(os.environ)
     env.update(
         BC_SKIP_MAPPING="TRUE",
         CKV_SKIP_PACKAGE_UPDATE_CHECK="TRUE",
         XDG_CACHE_HOME=str(tmp / "xdg-cache"),
     )
-    args = [checkov, "-d", str(tree), "--compact", "-o", "json", "--skip-download"]
-    if framework:
-        args += ["--framework", framework]
     proc = subprocess.run(
-        args, cwd=tmp, env=env, capture_output=True, text=True, check=False, timeout=900
+        [checkov, *args, "--compact", "-o", "json", "--skip-download"],
+        cwd=tmp,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
     )
     if proc.returncode not in (0, 1):  # 1 means "some check failed"; anything else broke
         pytest.fail(f"checkov exited {proc.returncode}:\n{proc.stdout}{proc.stderr}")
@@ -98,6 +99,25 @@ def run_checkov(
             f"checkov printed no JSON (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}"
         )
     return data if isinstance(data, list) else [data]
+
+
+def run_checkov(
+    checkov: str, tree: Path, tmp: Path, framework: str | None = None
+) -> list[dict[str, Any]]:
+    """Offline checkov on ``tree`` as a user runs it, every framework unless one is named; the
+    JSON reports (one per framework)."""
+    return _checkov(
+        checkov, ["-d", str(tree), *(["--framework", framework] if framework else [])], tmp
+    )
+
+
+def _without_skips(source: Path, target: Path, pattern: str) -> None:
+    """The ``.tf`` files of ``source`` matching ``pattern``, copied to ``target`` with lzgen's
+    inline skip comments removed."""
+    for path in source.glob(pattern):
+        copy = target / path.relative_to(source)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(INLINE_SKIP.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _results(reports: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
@@ -141,10 +161,7 @@ def test_every_inline_skip_suppresses_a_failing_check(
     plans of its stacks, test_every_plan_only_skip_suppresses_a_failing_check_on_its_plan)."""
     tree = rendered_examples[example]
     bare = tmp_path / "bare"
-    for path in tree.rglob("*.tf"):
-        target = bare / path.relative_to(tree)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(INLINE_SKIP.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
+    _without_skips(tree, bare, "**/*.tf")
     skipped = run_checkov(checkov_bin, tree, tmp_path, "terraform")
     failing = run_checkov(checkov_bin, bare, tmp_path, "terraform")
     key = lambda c: (c["check_id"], c["resource"])  # noqa: E731
@@ -211,21 +228,8 @@ def _plan_only_stacks(tree: Path, skips: Iterable[tuple[str, str]] = PLAN_ONLY) 
 def run_checkov_plan(checkov: str, plan: Path, code: Path, tmp: Path) -> dict[str, Any]:
     """checkov on one stack's plan JSON as the example CI workflow runs it, the stack's
     folder ``code`` as the root its skip comments are read from; the JSON report."""
-    env = dict(os.environ)
-    env.update(
-        BC_SKIP_MAPPING="TRUE",
-        CKV_SKIP_PACKAGE_UPDATE_CHECK="TRUE",
-        XDG_CACHE_HOME=str(tmp / "xdg-cache"),
-    )
-    args = [checkov, "-f", str(plan), "--framework", "terraform_plan", "--compact", "-o", "json"]
-    args += ["--skip-download", "--repo-root-for-plan-enrichment", str(code)]
-    proc = subprocess.run(
-        args, cwd=tmp, env=env, capture_output=True, text=True, check=False, timeout=900
-    )
-    if proc.returncode not in (0, 1):
-        pytest.fail(f"checkov exited {proc.returncode}:\n{proc.stdout}{proc.stderr}")
-    data = json.loads(proc.stdout)
-    report: dict[str, Any] = data[0] if isinstance(data, list) else data
+    args = ["-f", str(plan), "--framework", "terraform_plan"]
+    (report,) = _checkov(checkov, [*args, "--repo-root-for-plan-enrichment", str(code)], tmp)
     return report
 
 
@@ -263,9 +267,7 @@ def test_every_plan_only_skip_suppresses_a_failing_check_on_its_plan(
         plan = tmp_path / "work" / "plans" / stack / PLAN_JSON
         bare = tmp_path / "bare" / stack
         bare.mkdir(parents=True)
-        for path in (tree / stack).glob("*.tf"):
-            text = INLINE_SKIP.sub("", path.read_text(encoding="utf-8"))
-            (bare / path.name).write_text(text, encoding="utf-8")
+        _without_skips(tree / stack, bare, "*.tf")
         report = run_checkov_plan(checkov_bin, plan, tree / stack, tmp_path)
         assert not report["results"]["failed_checks"], stack
         skipped = report["results"]["skipped_checks"]
