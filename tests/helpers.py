@@ -12,7 +12,7 @@ import textwrap
 
 from lzgen.diagnostics import Diagnostic
 from lzgen.load import LoadError, load_text
-from lzgen.pipeline import validate_document
+from lzgen.pipeline import check_document, render_tree, validate_document
 
 # A valid organization, one top-level key per entry: an existing organization (so that existing
 # accounts are adopted) keeping nothing lzgen does not configure. Accounts: network (existing,
@@ -79,6 +79,14 @@ def only(yaml_text: str) -> Diagnostic:
     found = diagnostics(yaml_text)
     assert len(found) == 1, [(d.code, d.line, d.column, d.message) for d in found]
     return found[0]
+
+
+def rendered(yaml_text: str) -> dict[str, str]:
+    """The tree ``lzgen render`` writes for ``yaml_text`` (path -> text); fails with the
+    diagnostics when the file has errors."""
+    checked = check_document(load_text(yaml_text, "org.yaml"))
+    assert checked.plan is not None, [(d.code, d.line, d.message) for d in checked.diagnostics]
+    return render_tree(checked.plan, "0" * 64)
 
 
 def without_app_a(text: str) -> str:

@@ -17,9 +17,7 @@ import pytest
 from moto import mock_aws
 
 from conftest import OfflinePlans, tree_group
-from helpers import diagnose, org
-from lzgen.load import load_text
-from lzgen.pipeline import check_document, render_tree
+from helpers import diagnose, org, rendered
 
 RUNBOOK = "aws_ssm_document.default_vpc_removal"
 RESOURCES = (
@@ -43,9 +41,7 @@ vpcs:
 
 
 def _files(snippet: str = "") -> dict[str, str]:
-    checked = check_document(load_text(org(snippet), "org.yaml"))
-    assert checked.plan is not None, [(d.code, d.line, d.message) for d in checked.diagnostics]
-    return render_tree(checked.plan, "0" * 64)
+    return rendered(org(snippet))
 
 
 def _holds(files: dict[str, str], stack: str) -> list[str]:

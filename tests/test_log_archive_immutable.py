@@ -17,10 +17,10 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES_DIR, OfflinePlans, Plan, tree_group
-from helpers import diagnose, diagnostics, org
+from helpers import diagnose, diagnostics, org, rendered
 from lzgen.load import load_text
 from lzgen.offline import placeholder
-from lzgen.pipeline import check_document, render_tree
+from lzgen.pipeline import check_document
 from lzgen.plan.log_retention import DENIED_BUCKET_ACTIONS, DENIED_KEY_ACTIONS, LOG_READER_ROLE
 from lzgen.plan.types import Stack
 
@@ -112,12 +112,6 @@ def _archive_context(text: str) -> dict[str, Any]:
     return context
 
 
-def _files(text: str) -> dict[str, str]:
-    checked = check_document(load_text(text, "org.yaml"))
-    assert checked.plan is not None
-    return render_tree(checked.plan, "0" * 64)
-
-
 def test_default_is_governance_for_a_year_with_logs_kept() -> None:
     context = _archive_context(org("baseline: { log_archive_account: network }\n"))
     assert context["retention"] == {"mode": "GOVERNANCE", "days": 365}
@@ -174,7 +168,7 @@ def test_rendered_denies_and_object_lock() -> None:
           log_retention: { mode: COMPLIANCE, days: 730 }
         """
     )
-    tf = _files(text)[f"{ARCHIVE}/log_archive.tf"]
+    tf = rendered(text)[f"{ARCHIVE}/log_archive.tf"]
     assert 'mode = "COMPLIANCE"' in tf
     assert "days = 730" in tf
     assert 'object_lock_enabled = "Enabled"' in tf
@@ -190,7 +184,7 @@ def test_rendered_denies_and_object_lock() -> None:
 
 
 def test_the_reader_exists_only_with_a_security_block() -> None:
-    without = _files(org("baseline: { log_archive_account: network }\n"))
+    without = rendered(org("baseline: { log_archive_account: network }\n"))
     assert f"{ARCHIVE}/log_reader.tf" not in without
     text = org(
         """
@@ -198,7 +192,7 @@ def test_the_reader_exists_only_with_a_security_block() -> None:
         security: { audit_account: app-a }
         """
     )
-    files = _files(text)
+    files = rendered(text)
     reader = files[f"{ARCHIVE}/log_reader.tf"]
     assert f'name                 = "{LOG_READER_ROLE}"' in reader
     # app-a is created by lzgen: its id comes from the organization stack
