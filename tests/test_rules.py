@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from helpers import diagnose, diagnostics, only, org
 from lzgen.cli import app
 from lzgen.diagnostics import Location, Severity
-from lzgen.rules import ALL_RULES, PLAN_RULES
+from lzgen.rules import ALL_RULES, PIPELINE_CODES, PLAN_RULES
 from test_account_baseline import FAILING as ACCOUNT_BASELINE_FAILING
 from test_cis_alarms import FAILING as CIS_ALARMS_FAILING
 from test_log_archive_immutable import FAILING as LOG_RETENTION_FAILING
@@ -33,6 +33,7 @@ from test_rules_limits import FAILING as LIMITS_FAILING
 from test_rules_network_hub import FAILING as HUB_FAILING
 from test_rules_opt_in_regions import FAILING as OPT_IN_FAILING
 from test_rules_reachability import FAILING as REACHABILITY_FAILING
+from test_rules_renames import FAILING as RENAMES_FAILING
 from test_rules_security import FAILING as SECURITY_FAILING
 from test_rules_service_catalog import FAILING as SERVICE_CATALOG_FAILING
 
@@ -1290,6 +1291,7 @@ ALL_FAILING = (
     + LOG_RETENTION_FAILING
     + CIS_ALARMS_FAILING
     + GUARDRAILS_FAILING
+    + RENAMES_FAILING
 )
 
 
@@ -1302,7 +1304,8 @@ def test_every_rule_code_has_a_failing_case() -> None:
 def test_every_rule_code_is_listed_by_lzgen_rules() -> None:
     """`lzgen rules` lists every rule code that validation can emit."""
     tested = {code for _, _, expected in ALL_FAILING for code, _, _ in expected}
-    assert tested - {r.code for r in (*ALL_RULES, *PLAN_RULES)} == set()
+    listed = {r.code for r in (*ALL_RULES, *PLAN_RULES)} | {code for code, _ in PIPELINE_CODES}
+    assert tested - listed == set()
 
 
 def test_case_ids_are_unique() -> None:

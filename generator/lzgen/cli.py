@@ -37,7 +37,7 @@ from lzgen.reachability import Direction, Network
 from lzgen.removal import refusal_text, unmatched
 from lzgen.render import template_dir
 from lzgen.report import format_diagnostics
-from lzgen.rules import ALL_RULES, PLAN_RULES
+from lzgen.rules import ALL_RULES, PIPELINE_CODES, PLAN_RULES
 from lzgen.schema import schema_text
 from lzgen.shape import check_shape
 from lzgen.write import RemovalError, WriteError, WriteReport, write_tree
@@ -401,7 +401,8 @@ def blueprints(
 @app.command()
 def rules() -> None:
     """List every validation rule with its code."""
-    listed = [(r.code, r.summary) for r in ALL_RULES] + [(r.code, r.summary) for r in PLAN_RULES]
+    listed = [(r.code, r.summary) for r in ALL_RULES]
+    listed += [(r.code, r.summary) for r in PLAN_RULES] + list(PIPELINE_CODES)
     for code, summary in sorted(listed):
         typer.echo(f"{code}  {summary}")
 

@@ -16,8 +16,15 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def build_manifest(lz: LandingZone, files: dict[str, str], input_sha256: str) -> str:
-    """Manifest JSON text: deterministic (no timestamps), stacks in apply order."""
+def build_manifest(
+    lz: LandingZone,
+    files: dict[str, str],
+    input_sha256: str,
+    moved_from: dict[str, str] | None = None,
+) -> str:
+    """Manifest JSON text: deterministic (no timestamps), stacks in apply order. A stack a
+    rename gave a new path says where it was (``moved_from``)."""
+    moved_from = moved_from or {}
     data: dict[str, Any] = {
         "lzgen_version": __version__,
         "input_sha256": input_sha256,
@@ -28,6 +35,7 @@ def build_manifest(lz: LandingZone, files: dict[str, str], input_sha256: str) ->
                 "depends_on": list(s.depends_on),
                 "reads": dict(s.reads),
                 "resources": s.resource_count,
+                **({"moved_from": moved_from[s.path]} if s.path in moved_from else {}),
             }
             for s in lz.stacks
         ],

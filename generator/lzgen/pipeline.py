@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lzgen.blueprints import load_catalog
@@ -19,9 +19,12 @@ from lzgen.manifest import MANIFEST_NAME, build_manifest
 from lzgen.model import OrgFile
 from lzgen.model.blueprint import Catalog
 from lzgen.model.document import referenced_files
+from lzgen.model.renames import previous_org, renames
+from lzgen.moves import moved_tree
 from lzgen.plan import LandingZone, build_plan
 from lzgen.render import render
 from lzgen.rules import RuleContext, run_plan_rules, run_rules
+from lzgen.rules.renames import previous_version
 from lzgen.shape import check_shape
 from lzgen.write import write_tree
 
@@ -84,6 +87,13 @@ def _check(doc: Document) -> Checked:
     diagnostics = sorted_diagnostics([*diagnostics, *run_plan_rules(ctx, lz)])
     if has_errors(diagnostics):
         return Checked(None, None, diagnostics)
+    if found := renames(org):
+        before = previous_org(org)
+        again = RuleContext(doc, before, files, catalog or Catalog())
+        problems = previous_version.check(ctx, found, run_rules(again))
+        if problems:
+            return Checked(None, None, sorted_diagnostics([*diagnostics, *problems]))
+        lz = replace(lz, previous=build_plan(before, files, catalog), renames=tuple(found))
     return Checked(org, lz, diagnostics)
 
 
@@ -114,5 +124,7 @@ def render_tree(lz: LandingZone, input_sha256: str) -> dict[str, str]:
     """Every output file, the manifest included."""
     with _young_collections_deferred():
         files = render(lz)
-        files[MANIFEST_NAME] = build_manifest(lz, files, input_sha256)
+        moved, moved_from = moved_tree(lz, files)
+        files = dict(sorted({**files, **moved}.items())) if moved else files
+        files[MANIFEST_NAME] = build_manifest(lz, files, input_sha256, moved_from)
     return files

@@ -5,12 +5,17 @@ longer has (its state would be orphaned), or a removed ``.tf`` file of a remaini
 old text declares ``resource`` blocks (the stack's next apply would destroy them). Render
 refuses both unless ``--allow-remove`` names the stack (or ``all``).
 
+A rename (``renamed_from``) is not a removal: a resource the new render moves (a ``moved``
+block's ``from`` in ``moved.tf``) or still declares, in the same stack or in the stack the
+manifest says moved from this path (``moved_from``), is not counted.
+
 Removals come in destroy order: the previous manifest lists its stacks in apply order, so the
 reverse of that order is a safe order to destroy them in.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -19,6 +24,10 @@ from typing import Any, Literal
 
 ALL = "all"
 _RESOURCE = re.compile(r'^resource\s+"', re.MULTILINE)
+_ADDRESS = re.compile(r'^resource\s+"([\w-]+)"\s+"([\w-]+)"', re.MULTILINE)
+_MOVED_FROM = re.compile(r"^\s*from\s*=\s*([\w.-]+)\s*$", re.MULTILINE)
+MANIFEST = "lzgen.manifest.json"  # lzgen.manifest.MANIFEST_NAME
+MOVED = "moved.tf"  # lzgen.moves.MOVED_FILE
 
 
 @dataclass(frozen=True)
@@ -62,21 +71,61 @@ def _stack_of(path: str, stacks: Collection[str]) -> str:
     return next((p for p in parents if p in stacks), parents[0])
 
 
+def _moved_from(new_files: Mapping[str, str]) -> dict[str, str]:
+    """Old stack path -> new path, for the stacks a rename moved (the new manifest says)."""
+    try:
+        data = json.loads(new_files.get(MANIFEST, "{}"))
+    except ValueError:
+        return {}
+    stacks = data.get("stacks") if isinstance(data, dict) else None
+    entries = stacks if isinstance(stacks, list) else []
+    return {
+        s["moved_from"]: s["path"]
+        for s in entries
+        if isinstance(s, dict) and isinstance(s.get("moved_from"), str)
+    }
+
+
+def _still_held(stack: str, new_files: Mapping[str, str]) -> set[str]:
+    """Addresses the new render keeps in ``stack``: declared, or the source of a move."""
+    held = set(_MOVED_FROM.findall(new_files.get(f"{stack}/{MOVED}", "")))
+    prefix = f"{stack}/"
+    for path, text in new_files.items():
+        if path.startswith(prefix) and path.endswith(".tf") and "/" not in path[len(prefix) :]:
+            held |= {f"{kind}.{name}" for kind, name in _ADDRESS.findall(text)}
+    return held
+
+
+def _lost(text: str, held: set[str]) -> int:
+    return sum(1 for kind, name in _ADDRESS.findall(text) if f"{kind}.{name}" not in held)
+
+
 def find_removals(
-    manifest: Mapping[str, Any], old_texts: Mapping[str, str], new_files: Collection[str]
+    manifest: Mapping[str, Any],
+    old_texts: Mapping[str, str],
+    new_files: Mapping[str, str] | Collection[str],
 ) -> list[Removal]:
     """Every removal, in destroy order. ``manifest`` is the previous manifest's data,
     ``old_texts`` the old text of each ``.tf`` file the render removes, ``new_files`` the
-    paths the render writes."""
+    files the render writes (path -> text; paths alone: no rename is seen)."""
+    if not isinstance(new_files, Mapping):
+        new_files = dict.fromkeys(new_files, "")
     stacks = old_stacks(manifest)
-    kept = {PurePosixPath(p).parent.as_posix() for p in new_files}
+    renamed = _moved_from(new_files)
+    kept = {PurePosixPath(p).parent.as_posix() for p in new_files} | set(renamed)
     gone = {path for path, _ in stacks if path not in kept}
     known = {path for path, _ in stacks} | kept
-    files = {
-        path: (_stack_of(path, known), count_resources(text))
-        for path, text in sorted(old_texts.items())
-        if path.endswith(".tf")
-    }
+    held: dict[str, set[str]] = {}
+    files: dict[str, tuple[str, int]] = {}
+    for path, text in sorted(old_texts.items()):
+        if not path.endswith(".tf"):
+            continue
+        stack = _stack_of(path, known)
+        target = renamed.get(stack, stack)
+        if target not in held:
+            held[target] = _still_held(target, new_files)
+        lost = count_resources(text) if stack in gone else _lost(text, held[target])
+        files[path] = (stack, lost)
     removals = [
         Removal(path, "stack", _held(path, files) if count is None else count, path)
         for path, count in stacks

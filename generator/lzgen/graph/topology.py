@@ -127,7 +127,7 @@ def network_picture(org: OrgFile) -> Picture:
     edges: list[Edge] = []
     loose: list[Node] = []
     for tgw in org.transit_gateways:
-        tables = ", ".join(tgw.route_tables)
+        tables = ", ".join(tgw.route_table_names)
         lines = (f"TGW {tgw.name}", f"ASN {tgw.asn} in {tgw.region}", f"route tables: {tables}")
         holder(tgw.account).nodes.append(Node(tgw_id(tgw.name), "tgw", lines))
         for vpn in tgw.vpn_connections:

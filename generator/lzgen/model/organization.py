@@ -131,6 +131,7 @@ class Account(StrictModel):
     # lzgen knows
     adopt: bool = True
     quotas: AccountQuotas = AccountQuotas()
+    renamed_from: Name | None = None  # the name it had: its stacks' resources are moved
 
 
 def adopted(account: Account, management_account_id: str) -> bool:

@@ -39,15 +39,27 @@ class TgwRoute(StrictModel):
     blackhole: bool = False
 
 
+class RouteTable(StrictModel):
+    """A route table given with the name it had (``{name: spokes, renamed_from: spoke}``)."""
+
+    name: Name
+    renamed_from: Name
+
+
 class TransitGateway(StrictModel):
     name: Name
     account: str
     region: str
     asn: int = 64512
-    route_tables: list[Name]
+    route_tables: list[Name | RouteTable]
     share_with: ShareWith = ShareWith()
     routes: list[TgwRoute] = []
     vpn_connections: list[VpnConnection] = []
+    renamed_from: Name | None = None  # the name it had: its stack's resources are moved
+
+    @property
+    def route_table_names(self) -> list[str]:
+        return [t if isinstance(t, str) else t.name for t in self.route_tables]
 
 
 class VpcAttachment(StrictModel):

@@ -22,6 +22,7 @@ class SubnetTier(StrictModel):
     size: Annotated[int, Field(ge=1, le=32)]
     cidrs: list[str] | None = None
     share_with: ShareWith | None = None
+    renamed_from: Name | None = None  # the name it had: its resources are moved
 
 
 class Endpoints(StrictModel):
@@ -65,3 +66,4 @@ class Vpc(StrictModel):
     transit_gateway: VpcAttachment | None = None
     ingress_routing: IngressRouting | None = None
     vpn_gateway: VpnGateway | None = None
+    renamed_from: Name | None = None  # the name it had: its resources are moved

@@ -41,6 +41,7 @@ class VpcPeering(StrictModel):
     name: Name
     requester: str
     accepter: Accepter
+    renamed_from: Name | None = None  # the name it had: its stack's resources are moved
 
     @property
     def accepter_vpc(self) -> str | None:

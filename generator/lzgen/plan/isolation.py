@@ -65,7 +65,7 @@ def blackholes(tgw: TransitGateway, attached: Sequence[Vpc]) -> list[Blackhole]:
     in YAML order, then by VPC name."""
     found: list[Blackhole] = []
     defaults = default_routes(tgw)
-    for table in dict.fromkeys(tgw.route_tables):
+    for table in dict.fromkeys(tgw.route_table_names):
         egress = defaults.get(table)
         if egress is None:
             continue

@@ -202,7 +202,7 @@ def _plan_one(index: PlanIndex, tgw: TransitGateway) -> list[StackPart]:
         "name": tgw.name,
         "account": tgw.account,
         "asn": tgw.asn,
-        "route_tables": [{"id": ident(tgw.name, t), "name": t} for t in tgw.route_tables],
+        "route_tables": [{"id": ident(tgw.name, t), "name": t} for t in tgw.route_table_names],
         "principals": shared,
         "attachments": owned,
         "vpns": vpns,
@@ -214,7 +214,7 @@ def _plan_one(index: PlanIndex, tgw: TransitGateway) -> list[StackPart]:
     owner_reads = ((owner_remote, owner_path),) if owned else ()
     hub_resources = (
         1
-        + len(tgw.route_tables)
+        + len(tgw.route_table_names)
         + (2 + len(shared) if shared else 0)
         + sum(2 + len(a["propagations"]) + len(a["routes"]) for a in owned)
         + sum(

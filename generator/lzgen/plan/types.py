@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lzgen.model.renames import Rename
 from lzgen.plan.naming import ident
 
 
@@ -115,3 +116,7 @@ class LandingZone:
     org_name: str
     stacks: tuple[Stack, ...]
     files: tuple[FileSpec, ...]
+    # with renamed_from in the file: the landing zone of its previous version (the old names
+    # back) and the renames, from which render writes moved blocks (lzgen.moves)
+    previous: LandingZone | None = None
+    renames: tuple[Rename, ...] = ()

@@ -111,6 +111,8 @@ from lzgen.rules.references import (
     transit_gateway_name,
     vpc_account,
 )
+from lzgen.rules.renames import names as rename_names
+from lzgen.rules.renames import previous_version
 from lzgen.rules.security import audit_account, needs_baseline, not_management, separate_accounts
 from lzgen.rules.service_catalog import (
     blueprints,
@@ -225,11 +227,15 @@ ALL_RULES: tuple[Rule, ...] = (
     not_management.RULE,
     needs_baseline.RULE,
     separate_accounts.RULE,
+    rename_names.RULE,
 )
 
 
 # checked against the plan of a file without errors
 PLAN_RULES: tuple[PlanRule, ...] = (stack_size.RULE,)
+
+# checked by the pipeline, on the previous version of a file with renames (lzgen.pipeline)
+PIPELINE_CODES: tuple[tuple[str, str], ...] = ((previous_version.CODE, previous_version.SUMMARY),)
 
 
 def run_rules(ctx: RuleContext) -> list[Diagnostic]:

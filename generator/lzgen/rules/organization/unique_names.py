@@ -123,7 +123,7 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
             "route table",
             [
                 (r, ("transit_gateways", ti, "route_tables", ri))
-                for ri, r in enumerate(tgw.route_tables)
+                for ri, r in enumerate(tgw.route_table_names)
             ],
         )
         yield from _duplicates(

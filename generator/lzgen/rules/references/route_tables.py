@@ -42,14 +42,14 @@ def check(ctx: RuleContext) -> Iterator[Diagnostic]:
         if found is None:
             continue  # LZ2011
         t, tgw = found
-        if table not in tgw.route_tables:
+        if table not in tgw.route_table_names:
             yield ctx.doc.diagnostic(
                 CODE,
                 f"transit gateway '{tgw_name}' has no route table '{table}'",
                 path,
                 related=(("transit_gateways", t, "route_tables"),),
-                hint=did_you_mean(table, tgw.route_tables)
-                if tgw.route_tables
+                hint=did_you_mean(table, tgw.route_table_names)
+                if tgw.route_table_names
                 else f"list it under route_tables of transit gateway '{tgw_name}'",
             )
     for i, _, (vpn, path) in ctx.vgw_vpns():

@@ -119,7 +119,9 @@ resource "aws_vpc_endpoint" "app-a-vpc_s3" {
 }
 
 # Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
-# write to that group and nothing else.
+# write to that group and nothing else. AWS cannot rename a log group, KMS alias or IAM role: each
+# keeps the name it was created with when the VPC is renamed (renamed_from), so the logs stay, and
+# the key admits this account's lzgen flow-log groups in this region, whatever their VPC's name.
 resource "aws_kms_key" "app-a-vpc_flow_logs" {
   description             = "Flow logs of VPC app-a-vpc"
   enable_key_rotation     = true
@@ -141,8 +143,8 @@ resource "aws_kms_key" "app-a-vpc_flow_logs" {
         Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
         Resource  = "*"
         Condition = {
-          ArnEquals = {
-            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/app-a-vpc"
+          ArnLike = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/*"
           }
         }
       },
@@ -157,12 +159,20 @@ resource "aws_kms_key" "app-a-vpc_flow_logs" {
 resource "aws_kms_alias" "app-a-vpc_flow_logs" {
   name          = "alias/lzgen/flow-logs/app-a-vpc"
   target_key_id = aws_kms_key.app-a-vpc_flow_logs.key_id
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 resource "aws_cloudwatch_log_group" "app-a-vpc_flow_logs" {
   name              = "/lzgen/vpc-flow-logs/app-a-vpc"
   retention_in_days = 365
   kms_key_id        = aws_kms_key.app-a-vpc_flow_logs.arn
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 # Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
@@ -195,6 +205,10 @@ resource "aws_iam_role" "app-a-vpc_flow_logs" {
   name               = "lzgen-flow-logs-app-a-vpc"
   description        = "VPC flow logs of app-a-vpc deliver to their log group"
   assume_role_policy = data.aws_iam_policy_document.app-a-vpc_flow_logs_trust.json
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 data "aws_iam_policy_document" "app-a-vpc_flow_logs_delivery" {

@@ -92,6 +92,10 @@ resource "aws_security_group" "analytics-lake_endpoints" {
   tags = {
     Name = "analytics-lake-endpoints"
   }
+
+  lifecycle {
+    ignore_changes = [name, description] # set at creation: a renamed VPC keeps its group
+  }
 }
 
 resource "aws_vpc_endpoint" "analytics-lake_glue" {
@@ -159,7 +163,9 @@ resource "aws_vpc_endpoint" "analytics-lake_logs" {
 }
 
 # Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
-# write to that group and nothing else.
+# write to that group and nothing else. AWS cannot rename a log group, KMS alias or IAM role: each
+# keeps the name it was created with when the VPC is renamed (renamed_from), so the logs stay, and
+# the key admits this account's lzgen flow-log groups in this region, whatever their VPC's name.
 resource "aws_kms_key" "analytics-lake_flow_logs" {
   description             = "Flow logs of VPC analytics-lake"
   enable_key_rotation     = true
@@ -181,8 +187,8 @@ resource "aws_kms_key" "analytics-lake_flow_logs" {
         Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
         Resource  = "*"
         Condition = {
-          ArnEquals = {
-            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:eu-west-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/analytics-lake"
+          ArnLike = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:eu-west-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/*"
           }
         }
       },
@@ -197,12 +203,20 @@ resource "aws_kms_key" "analytics-lake_flow_logs" {
 resource "aws_kms_alias" "analytics-lake_flow_logs" {
   name          = "alias/lzgen/flow-logs/analytics-lake"
   target_key_id = aws_kms_key.analytics-lake_flow_logs.key_id
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 resource "aws_cloudwatch_log_group" "analytics-lake_flow_logs" {
   name              = "/lzgen/vpc-flow-logs/analytics-lake"
   retention_in_days = 365
   kms_key_id        = aws_kms_key.analytics-lake_flow_logs.arn
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 # Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
@@ -235,6 +249,10 @@ resource "aws_iam_role" "analytics-lake_flow_logs" {
   name               = "lzgen-flow-logs-analytics-lake"
   description        = "VPC flow logs of analytics-lake deliver to their log group"
   assume_role_policy = data.aws_iam_policy_document.analytics-lake_flow_logs_trust.json
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 data "aws_iam_policy_document" "analytics-lake_flow_logs_delivery" {

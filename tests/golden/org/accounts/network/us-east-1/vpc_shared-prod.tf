@@ -412,6 +412,10 @@ resource "aws_security_group" "shared-prod_endpoints" {
   tags = {
     Name = "shared-prod-endpoints"
   }
+
+  lifecycle {
+    ignore_changes = [name, description] # set at creation: a renamed VPC keeps its group
+  }
 }
 
 resource "aws_vpc_endpoint" "shared-prod_execute-api" {

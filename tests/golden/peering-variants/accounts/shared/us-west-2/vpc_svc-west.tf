@@ -85,7 +85,9 @@ resource "aws_vpc_endpoint" "svc-west_s3" {
 }
 
 # Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
-# write to that group and nothing else.
+# write to that group and nothing else. AWS cannot rename a log group, KMS alias or IAM role: each
+# keeps the name it was created with when the VPC is renamed (renamed_from), so the logs stay, and
+# the key admits this account's lzgen flow-log groups in this region, whatever their VPC's name.
 resource "aws_kms_key" "svc-west_flow_logs" {
   description             = "Flow logs of VPC svc-west"
   enable_key_rotation     = true
@@ -107,8 +109,8 @@ resource "aws_kms_key" "svc-west_flow_logs" {
         Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
         Resource  = "*"
         Condition = {
-          ArnEquals = {
-            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-west-2:${local.account_id}:log-group:/lzgen/vpc-flow-logs/svc-west"
+          ArnLike = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-west-2:${local.account_id}:log-group:/lzgen/vpc-flow-logs/*"
           }
         }
       },
@@ -123,12 +125,20 @@ resource "aws_kms_key" "svc-west_flow_logs" {
 resource "aws_kms_alias" "svc-west_flow_logs" {
   name          = "alias/lzgen/flow-logs/svc-west"
   target_key_id = aws_kms_key.svc-west_flow_logs.key_id
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 resource "aws_cloudwatch_log_group" "svc-west_flow_logs" {
   name              = "/lzgen/vpc-flow-logs/svc-west"
   retention_in_days = 365
   kms_key_id        = aws_kms_key.svc-west_flow_logs.arn
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 # Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
@@ -161,6 +171,10 @@ resource "aws_iam_role" "svc-west_flow_logs" {
   name               = "lzgen-flow-logs-svc-west"
   description        = "VPC flow logs of svc-west deliver to their log group"
   assume_role_policy = data.aws_iam_policy_document.svc-west_flow_logs_trust.json
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 data "aws_iam_policy_document" "svc-west_flow_logs_delivery" {

@@ -276,6 +276,10 @@ resource "aws_security_group" "shared-prod_endpoints" {
   tags = {
     Name = "shared-prod-endpoints"
   }
+
+  lifecycle {
+    ignore_changes = [name, description] # set at creation: a renamed VPC keeps its group
+  }
 }
 
 resource "aws_vpc_endpoint" "shared-prod_ecr-api" {
@@ -347,7 +351,9 @@ resource "aws_vpc_endpoint" "shared-prod_execute-api" {
 }
 
 # Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
-# write to that group and nothing else.
+# write to that group and nothing else. AWS cannot rename a log group, KMS alias or IAM role: each
+# keeps the name it was created with when the VPC is renamed (renamed_from), so the logs stay, and
+# the key admits this account's lzgen flow-log groups in this region, whatever their VPC's name.
 resource "aws_kms_key" "shared-prod_flow_logs" {
   description             = "Flow logs of VPC shared-prod"
   enable_key_rotation     = true
@@ -369,8 +375,8 @@ resource "aws_kms_key" "shared-prod_flow_logs" {
         Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
         Resource  = "*"
         Condition = {
-          ArnEquals = {
-            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/shared-prod"
+          ArnLike = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/*"
           }
         }
       },
@@ -385,12 +391,20 @@ resource "aws_kms_key" "shared-prod_flow_logs" {
 resource "aws_kms_alias" "shared-prod_flow_logs" {
   name          = "alias/lzgen/flow-logs/shared-prod"
   target_key_id = aws_kms_key.shared-prod_flow_logs.key_id
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 resource "aws_cloudwatch_log_group" "shared-prod_flow_logs" {
   name              = "/lzgen/vpc-flow-logs/shared-prod"
   retention_in_days = 365
   kms_key_id        = aws_kms_key.shared-prod_flow_logs.arn
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 # Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
@@ -423,6 +437,10 @@ resource "aws_iam_role" "shared-prod_flow_logs" {
   name               = "lzgen-flow-logs-shared-prod"
   description        = "VPC flow logs of shared-prod deliver to their log group"
   assume_role_policy = data.aws_iam_policy_document.shared-prod_flow_logs_trust.json
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 data "aws_iam_policy_document" "shared-prod_flow_logs_delivery" {

@@ -101,6 +101,10 @@ resource "aws_security_group" "vpc-2_endpoints" {
   tags = {
     Name = "vpc-2-endpoints"
   }
+
+  lifecycle {
+    ignore_changes = [name, description] # set at creation: a renamed VPC keeps its group
+  }
 }
 
 resource "aws_vpc_endpoint" "vpc-2_ssm" {
@@ -152,7 +156,9 @@ resource "aws_vpc_endpoint" "vpc-2_ec2messages" {
 }
 
 # Flow logs: every packet decision, to a KMS-encrypted log group, written by a role that can
-# write to that group and nothing else.
+# write to that group and nothing else. AWS cannot rename a log group, KMS alias or IAM role: each
+# keeps the name it was created with when the VPC is renamed (renamed_from), so the logs stay, and
+# the key admits this account's lzgen flow-log groups in this region, whatever their VPC's name.
 resource "aws_kms_key" "vpc-2_flow_logs" {
   description             = "Flow logs of VPC vpc-2"
   enable_key_rotation     = true
@@ -174,8 +180,8 @@ resource "aws_kms_key" "vpc-2_flow_logs" {
         Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
         Resource  = "*"
         Condition = {
-          ArnEquals = {
-            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/vpc-2"
+          ArnLike = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:us-east-1:${local.account_id}:log-group:/lzgen/vpc-flow-logs/*"
           }
         }
       },
@@ -190,12 +196,20 @@ resource "aws_kms_key" "vpc-2_flow_logs" {
 resource "aws_kms_alias" "vpc-2_flow_logs" {
   name          = "alias/lzgen/flow-logs/vpc-2"
   target_key_id = aws_kms_key.vpc-2_flow_logs.key_id
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 resource "aws_cloudwatch_log_group" "vpc-2_flow_logs" {
   name              = "/lzgen/vpc-flow-logs/vpc-2"
   retention_in_days = 365
   kms_key_id        = aws_kms_key.vpc-2_flow_logs.arn
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 # Policies as aws_iam_policy_document (computed locally, no API call), so that policy scanners
@@ -228,6 +242,10 @@ resource "aws_iam_role" "vpc-2_flow_logs" {
   name               = "lzgen-flow-logs-vpc-2"
   description        = "VPC flow logs of vpc-2 deliver to their log group"
   assume_role_policy = data.aws_iam_policy_document.vpc-2_flow_logs_trust.json
+
+  lifecycle {
+    ignore_changes = [name]
+  }
 }
 
 data "aws_iam_policy_document" "vpc-2_flow_logs_delivery" {
