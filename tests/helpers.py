@@ -101,3 +101,22 @@ def without_app_a(text: str) -> str:
         line for line in lines[:start] + lines[end:] if not line.startswith("  - { name: app-a, ")
     ]
     return "".join(kept)
+
+
+def renamed(text: str, edits: list[tuple[str, str]]) -> str:
+    """``text`` with each (old, new) replaced exactly once: fails if one is not found once."""
+    for old, new in edits:
+        assert text.count(old) == 1, f"{old!r} is in the text {text.count(old)} times"
+        text = text.replace(old, new)
+    return text
+
+
+# examples/hub-and-spoke.yaml's shared VPC and its app tier renamed (issue 17's criterion 1)
+HUB_VPC_AND_TIER_RENAMED = [
+    ("  - name: shared-prod\n", "  - name: shared-core\n    renamed_from: shared-prod\n"),
+    ("vpc: shared-prod }", "vpc: shared-core }"),
+    (
+        "      - { name: app,    type: private, size: 20,",
+        "      - { name: apps, renamed_from: app, type: private, size: 20,",
+    ),
+]

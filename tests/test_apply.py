@@ -666,13 +666,22 @@ def _prepare(
     for stack, old, new, _why in case.edits:
         for tf in sorted((tree / stack).glob("*.tf")):
             tf.write_text(tf.read_text().replace(old, new))
+    for path, count in drop_floor_gaps(tree).items():
+        dropped[path] = dropped.get(path, 0) + count
+    return tree, dropped
+
+
+def drop_floor_gaps(tree: Path) -> dict[str, int]:
+    """Remove what moto cannot apply of the account baseline from every stack of ``tree``
+    (``FLOOR_GAPS``); returns stack path -> resources removed."""
+    dropped: dict[str, int] = {}
     for settings in sorted(tree.rglob("account_settings.tf")):
         stack = settings.parent
         for address, _why in FLOOR_GAPS:
             if _holds(stack, address):
                 path = stack.relative_to(tree).as_posix()
                 dropped[path] = dropped.get(path, 0) + _drop_resource(stack, address)
-    return tree, dropped
+    return dropped
 
 
 class AppliedCases:

@@ -82,6 +82,7 @@ FAILING: list[tuple[str, str, Expected]] = [
     ("LZ2028-reference-reads-old-name", CLASH_ACCOUNTS + CLASH, [("LZ2028", 2, 36)]),
 ]
 
+
 @pytest.mark.parametrize(("snippet", "expected"), [pytest.param(s, e, id=i) for i, s, e in FAILING])
 def test_failing_snippet(snippet: str, expected: Expected) -> None:
     assert [d for d in diagnose(org(snippet)) if d[0] != "LZ3102"] == expected
