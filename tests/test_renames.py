@@ -8,8 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from helpers import HUB_VPC_AND_TIER_RENAMED, renamed, rendered
+from lzgen.cli import app
 from lzgen.load import load_text
 from lzgen.model.renames import previous_org
 from lzgen.moves import MOVED_FILE
@@ -129,3 +131,20 @@ def test_an_account_rename_moves_its_stack_and_says_how_its_state_follows(
     report = write_tree(after, out)
     assert report.removals == []
     assert "accounts/dev/us-east-1/vpc_dev-vpc.tf" in report.removed
+
+
+def test_a_misspelt_old_name_is_refused_as_a_removal(tmp_path: Path) -> None:
+    """``renamed_from: shared-prd`` moves nothing the tree holds: render refuses, as it refuses
+    any removal of resources, and says what to check."""
+    out = tmp_path / "out"
+    source = tmp_path / "org.yaml"
+    source.write_text(HUB)
+    runner = CliRunner()
+    assert runner.invoke(app, ["render", str(source), "-o", str(out)]).exit_code == 0
+    edits = [*HUB_VPC_AND_TIER_RENAMED]
+    edits[0] = ("  - name: shared-prod\n", "  - name: shared-core\n    renamed_from: shared-prd\n")
+    source.write_text(renamed(HUB, edits))
+    result = runner.invoke(app, ["render", str(source), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "accounts/network/us-east-1/vpc_shared-prod.tf: file of stack" in result.stderr
+    assert "check that its renamed_from is the name it had" in result.stderr

@@ -31,6 +31,7 @@ from lzgen.graph import (
 )
 from lzgen.load import Document, LoadError, load_file
 from lzgen.model import OrgFile
+from lzgen.moves import MOVED_FILE
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
 from lzgen.pipeline import load_and_check, load_and_validate, render_tree
 from lzgen.reachability import Direction, Network
@@ -168,6 +169,12 @@ def _write(
         return write_tree(files, out, dry_run=dry_run, allow_remove=allow_remove)
     except RemovalError as exc:
         typer.echo(refusal_text(exc.removals, str(out)), err=True, nl=False)
+        if any(path.endswith(f"/{MOVED_FILE}") for path in files):
+            typer.echo(
+                "note: renamed_from moves only what its old name named in this tree: if one of "
+                "these was renamed, check that its renamed_from is the name it had",
+                err=True,
+            )
     except WriteError as exc:
         typer.echo(f"lzgen: error: {exc.message}", err=True)
         if exc.hint:
