@@ -66,6 +66,10 @@ def fuzz(session: nox.Session) -> None:
     session.run("pytest", "tests/test_fuzz.py", *session.posargs, env={"LZGEN_FUZZ_CASES": cases})
 
 
+# the tests that apply against moto (run beside the offline plan tests, see terraform)
+APPLY_TESTS = ("tests/test_apply.py", "tests/test_renames_apply.py")
+
+
 @nox.session
 def terraform(session: nox.Session) -> None:
     """terraform fmt and offline plan of every stack of every example (validate where the plan
@@ -80,7 +84,7 @@ def terraform(session: nox.Session) -> None:
     env = {}
     if "LZGEN_TF_PLUGIN_MIRROR" not in os.environ and TF_PLUGIN_MIRROR.is_dir():
         env["LZGEN_TF_PLUGIN_MIRROR"] = str(TF_PLUGIN_MIRROR)
-    # The moto apply tests (tests/test_apply.py) mostly wait, on moto and on the provider's
+    # The moto apply tests (APPLY_TESTS) mostly wait, on moto and on the provider's
     # polling, while the offline plan tests keep the cores busy (one xdist worker per CPU):
     # run them side by side, the apply tests' output printed after the others'. The apply
     # cases run on two workers of their own, each case on one (test_apply._case_param), the
@@ -92,7 +96,7 @@ def terraform(session: nox.Session) -> None:
                 str(Path(session.bin) / "pytest"),
                 "-m",
                 "terraform",
-                "tests/test_apply.py",
+                *APPLY_TESTS,
                 "-n",
                 "2",
                 "--dist=loadgroup",
@@ -108,7 +112,7 @@ def terraform(session: nox.Session) -> None:
                 "pytest",
                 "-m",
                 "terraform",
-                "--ignore=tests/test_apply.py",
+                *(f"--ignore={path}" for path in APPLY_TESTS),
                 *XDIST,
                 "--dist=loadgroup",  # the tests of one tree on one worker (conftest.tree_group)
                 *session.posargs,
