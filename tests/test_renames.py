@@ -148,3 +148,45 @@ def test_a_misspelt_old_name_is_refused_as_a_removal(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "accounts/network/us-east-1/vpc_shared-prod.tf: file of stack" in result.stderr
     assert "check that its renamed_from is the name it had" in result.stderr
+
+
+def _every(text: str, edits: list[tuple[str, str]]) -> str:
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+# each kind of rename in examples/hub-and-spoke.yaml, with every reference to it renamed
+KINDS = {
+    "account": [
+        ("  - { name: tools,   email", "  - { name: devtools, renamed_from: tools, email"),
+        ("    account: tools\n", "    account: devtools\n"),
+        ("accounts: [tools, identity]", "accounts: [devtools, identity]"),
+    ],
+    "tier-a-directory-names": [
+        ("{ name: directory, type", "{ name: dcs, renamed_from: directory, type"),
+        ("    tier: directory\n", "    tier: dcs\n"),
+    ],
+    "transit-gateway": [
+        (
+            "  - name: core\n    account: network",
+            "  - name: hub\n    renamed_from: core\n    account: network",
+        ),
+        ("name: core,", "name: hub,"),
+    ],
+    "route-table": [
+        ("[shared, spokes]", "[shared, { name: spoke-vpcs, renamed_from: spokes }]"),
+        ("route_table: spokes", "route_table: spoke-vpcs"),
+        ("[spokes", "[spoke-vpcs"),
+    ],
+    "peering": [("{ name: app-a-to-tools,", "{ name: app-a-tools, renamed_from: app-a-to-tools,")],
+}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_the_previous_version_of_each_kind_of_rename_is_the_file_before(kind: str) -> None:
+    old = check_document(load_text(HUB, "org.yaml")).org
+    checked = check_document(load_text(_every(HUB, KINDS[kind]), "org.yaml"))
+    assert checked.org is not None, [(d.code, d.line, d.message) for d in checked.diagnostics]
+    assert previous_org(checked.org) == old
