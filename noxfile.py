@@ -206,3 +206,11 @@ def bench(session: nox.Session) -> None:
     """Validate/render timings for synthetic orgs (not default: ``nox -s bench -- --sizes 100``)."""
     session.install(".")
     session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session
+def bench_cli(session: nox.Session) -> None:
+    """``lzgen render`` (the CLI) against ``cp -r`` + ``sync`` of its tree, its no-op re-render
+    and its scaling (not default: ``nox -s bench_cli -- --repeat 5 --check``)."""
+    session.install(".")
+    session.run("python", "benchmarks/render_cli.py", *session.posargs)

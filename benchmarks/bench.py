@@ -14,7 +14,10 @@ For each size, ``synth_org`` writes an org file into a temp dir, then each stage
 Peak memory is the tracemalloc peak of one untimed load-to-render pass; max RSS is the process's.
 
 "plain write" writes the same files with plain ``open``/``write`` into a fresh dir: the floor
-render time is compared with. The no-op re-render must report nothing created, updated or
+render time is compared with. ``write`` makes the files durable (``syncfs`` and an fsync of
+each, ``lzgen.write``); plain write does not. The CLI as users run it, against ``cp -r`` and
+with its no-op re-render answered from its record (``lzgen.unchanged``), is timed by
+``render_cli.py`` (issue 17). The no-op re-render must report nothing created, updated or
 removed and ``written`` false (``WriteReport``).
 
 The overlap micro-benchmark calls LZ3005's ``check`` (``rules/network/vpc_overlap.py``) on a

@@ -38,6 +38,11 @@ TERRAFORM_ENV = "LZGEN_TERRAFORM"
 os.environ.setdefault("GOGC", "1000")
 os.environ.setdefault("GOMEMLIMIT", "2GiB")
 
+# Renders record what they left in their output directory (lzgen.unchanged), in lzgen's cache
+# folder: the tests' records go to a folder of their own, not the user's cache, and go with it.
+_CACHE = tempfile.TemporaryDirectory(prefix="lzgen-test-cache-")
+os.environ.setdefault("LZGEN_CACHE_DIR", _CACHE.name)
+
 
 def examples() -> list[Path]:
     """Every ``examples/*.yaml``, sorted; every example is a test case."""

@@ -23,6 +23,7 @@ from lzgen.model.blueprint import (
     fits,
     parameter_text,
 )
+from lzgen.package_data import data_dir
 
 MANIFEST = "blueprint.yaml"
 MAX_TEMPLATE_BYTES = 1024 * 1024  # CloudFormation's limit for a template read from S3
@@ -32,10 +33,7 @@ MAX_MANIFEST_BYTES = 64 * 1024
 def shipped_dir() -> Path:
     """lzgen's blueprints: inside the wheel (lzgen/blueprints), or at the repository root in a
     source checkout."""
-    packaged = Path(__file__).parent / "blueprints"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "blueprints"
+    return data_dir("blueprints")
 
 
 class _TemplateLoader(yaml.CSafeLoader):  # libyaml's parser, part of PyYAML's wheels

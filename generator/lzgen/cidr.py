@@ -87,8 +87,13 @@ def carve(vpc: Vpc) -> list[CarvedTier] | CarveFailure:
             return CarveFailure(index, needed, net.num_addresses, block)
         used.append((start, start + block))
         block_net = ipaddress.IPv4Network((start, tier.size - slot_bits))
-        subnets = list(block_net.subnets(prefixlen_diff=slot_bits))[: len(vpc.azs)]
-        carved.append(CarvedTier(tier, index, tuple(subnets), block_net))
+        # the block's first len(azs) subnets of the tier's size, as block_net.subnets() lists
+        # them (without making every slot's network first)
+        size = 2 ** (32 - tier.size)
+        subnets = tuple(
+            ipaddress.IPv4Network((start + k * size, tier.size)) for k in range(len(vpc.azs))
+        )
+        carved.append(CarvedTier(tier, index, subnets, block_net))
     return carved
 
 

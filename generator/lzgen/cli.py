@@ -13,35 +13,23 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lzgen import __version__
-from lzgen.blueprints import blueprint_text, load_catalog
-from lzgen.check import CheckError, compare, read_tree
+from lzgen import __version__, unchanged
 from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
-from lzgen.graph import (
-    GraphvizError,
-    network_picture,
-    stacks_picture,
-    to_dot,
-    to_mermaid,
-    to_svg,
-)
-from lzgen.load import Document, LoadError, load_file
-from lzgen.model import OrgFile
-from lzgen.moves import MOVED_FILE
 from lzgen.offline import OfflinePlanError, StackResult, plan_offline
-from lzgen.pipeline import load_and_check, load_and_validate, render_tree
-from lzgen.reachability import Direction, Network
 from lzgen.removal import refusal_text, unmatched
-from lzgen.render import template_dir
 from lzgen.report import format_diagnostics
-from lzgen.rules import ALL_RULES, PIPELINE_CODES, PLAN_RULES
-from lzgen.schema import schema_text
-from lzgen.shape import check_shape
 from lzgen.write import RemovalError, WriteError, WriteReport, write_tree
+
+# The stages (models, rules, plan, templates) take most of a second to import: each command
+# imports what it uses, so a render the record answers (lzgen.unchanged) loads none of them.
+if TYPE_CHECKING:
+    from lzgen.load import Document
+    from lzgen.model import OrgFile
+    from lzgen.reachability import Direction
 
 app = typer.Typer(
     add_completion=False,
@@ -83,6 +71,9 @@ def _require_file(path: Path) -> None:
 
 def _shaped(file: Path) -> tuple[Document, OrgFile]:
     """The org file read and of the right shape (its rules not run), or exit 1 with why."""
+    from lzgen.load import LoadError, load_file  # noqa: PLC0415
+    from lzgen.shape import check_shape  # noqa: PLC0415
+
     _require_file(file)
     try:
         doc = load_file(file)
@@ -111,6 +102,8 @@ def validate(
     fmt: FormatOpt = Format.text,
 ) -> None:
     """Check org files; print diagnostics at file:line:col. Exit 1 on errors."""
+    from lzgen.pipeline import load_and_validate  # noqa: PLC0415
+
     for file in files:
         _require_file(file)
     diagnostics: list[Diagnostic] = []
@@ -136,16 +129,43 @@ def render_command(
     """Validate, then write the Terraform tree. Invalid input leaves OUT untouched; so does
     removing a stack or file that holds resources, unless --allow-remove names it."""
     _require_file(file)
-    checked = load_and_check(file)
+    raw = _read_bytes(file)
+    if raw is not None and not dry_run:
+        reused = unchanged.reuse(file, raw, out)
+        if reused is not None:  # the inputs the tree was rendered from, and the tree unchanged
+            if reused.diagnostics:
+                _emit(reused.diagnostics, fmt, to_stderr=True)
+            _print_report(reused.report, out, reused.stacks, dry_run=dry_run, allow=allow_remove)
+            return
+    from lzgen.pipeline import load_and_check, names_other_files, render_tree  # noqa: PLC0415
+
+    checked = load_and_check(file, raw=raw)
     lz, diagnostics = checked.plan, checked.diagnostics
-    if lz is None or has_errors(diagnostics):
+    if lz is None or raw is None or has_errors(diagnostics):
         _emit(diagnostics, fmt, to_stderr=fmt is Format.text)
         raise typer.Exit(1)
     if diagnostics:
         _emit(diagnostics, fmt, to_stderr=True)
-    files = render_tree(lz, hashlib.sha256(file.read_bytes()).hexdigest())
+    files = render_tree(lz, hashlib.sha256(raw).hexdigest())
     report = _write(files, out, dry_run=dry_run, allow_remove=allow_remove)
-    for name in unmatched(report.removals, allow_remove):
+    if not dry_run and checked.org is not None and not names_other_files(checked.org):
+        unchanged.remember(file, raw, out, files, diagnostics=diagnostics, stacks=len(lz.stacks))
+    _print_report(report, out, len(lz.stacks), dry_run=dry_run, allow=allow_remove)
+
+
+def _read_bytes(file: Path) -> bytes | None:
+    """The org file's bytes, read once: what is parsed is what is hashed. None when it cannot
+    be read (the load stage then says why)."""
+    try:
+        return file.read_bytes()
+    except OSError:
+        return None
+
+
+def _print_report(
+    report: WriteReport, out: Path, stacks: int, *, dry_run: bool, allow: list[str]
+) -> None:
+    for name in unmatched(report.removals, allow):
         note = f"note: --allow-remove {name}: nothing there that holds resources is removed"
         typer.echo(note, err=True)
     for action, path in report.rows():
@@ -157,7 +177,7 @@ def render_command(
         f"{len(report.created)} create, {len(report.updated)} update, {len(report.removed)} "
         f"remove, {len(report.identical)} identical; "
         + (f"{verb} {out}" if report.changed else "nothing to write")
-        + f" ({len(lz.stacks)} stacks)"
+        + f" ({stacks} stacks)"
     )
 
 
@@ -169,7 +189,7 @@ def _write(
         return write_tree(files, out, dry_run=dry_run, allow_remove=allow_remove)
     except RemovalError as exc:
         typer.echo(refusal_text(exc.removals, str(out)), err=True, nl=False)
-        if any(path.endswith(f"/{MOVED_FILE}") for path in files):
+        if any(path.endswith("/moved.tf") for path in files):  # lzgen.moves.MOVED_FILE
             typer.echo(
                 "note: renamed_from moves only what its old name named in this tree: if one of "
                 "these was renamed, check that its renamed_from is the name it had",
@@ -203,6 +223,9 @@ def check_command(
     """Exit 1 when the tree in OUT is not what `lzgen render FILE -o OUT` writes (stale,
     hand-edited, missing or extra generated files, or a .tf file lzgen does not manage in a
     stack); exit 0 when it is. Writes nothing."""
+    from lzgen.check import CheckError, compare, read_tree  # noqa: PLC0415
+    from lzgen.pipeline import load_and_check, render_tree  # noqa: PLC0415
+
     expected: dict[str, str] | None = None
     if file is not None:
         _require_file(file)
@@ -298,6 +321,8 @@ def path_command(
     """Trace the network path both ways between two VPCs (or a VPC and a VPN's on-premises
     ranges): print the hops, or the missing hop and where the YAML that adds it goes. Exit 0
     when both ways are reachable, 1 when not (or the file is not an org file's shape)."""
+    from lzgen.reachability import Network  # noqa: PLC0415
+
     # the shape only: the path is the answer to a rule's error, such as LZ4104's
     doc, org = _shaped(file)
     network = Network(org)
@@ -344,6 +369,16 @@ def graph_command(
     ] = GraphView.network,
 ) -> None:
     """Print a picture of the landing zone (svg needs Graphviz's dot on PATH)."""
+    from lzgen.graph import (  # noqa: PLC0415
+        GraphvizError,
+        network_picture,
+        stacks_picture,
+        to_dot,
+        to_mermaid,
+        to_svg,
+    )
+    from lzgen.pipeline import load_and_check  # noqa: PLC0415
+
     _require_file(file)
     checked = load_and_check(file)
     if checked.org is None or checked.plan is None:
@@ -366,6 +401,8 @@ def graph_command(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the org YAML (for editor completion and checks)."""
+    from lzgen.schema import schema_text  # noqa: PLC0415
+
     typer.echo(schema_text(), nl=False)
 
 
@@ -376,10 +413,12 @@ def init(
     ),
 ) -> None:
     """Write a starter org.yaml (never overwrites)."""
+    from lzgen.package_data import data_dir  # noqa: PLC0415
+
     if path.exists():
         typer.echo(f"lzgen: error: {path} exists; not overwriting it", err=True)
         raise typer.Exit(2)
-    starter = (template_dir() / "starter" / "org.yaml").read_text(encoding="utf-8")
+    starter = (data_dir("templates") / "starter" / "org.yaml").read_text(encoding="utf-8")
     path.write_text(starter, encoding="utf-8")
     typer.echo(f"wrote {path}; next: lzgen validate {path}")
 
@@ -394,6 +433,8 @@ def blueprints(
     ] = None,
 ) -> None:
     """List the blueprints products may name: lzgen's, and an org file's own folder's."""
+    from lzgen.blueprints import blueprint_text, load_catalog  # noqa: PLC0415
+
     org = _shaped(file)[1] if file is not None else None
     user = org.service_catalog.blueprints if org and org.service_catalog else None
     catalog = load_catalog(file.parent if file else None, user)
@@ -408,6 +449,8 @@ def blueprints(
 @app.command()
 def rules() -> None:
     """List every validation rule with its code."""
+    from lzgen.rules import ALL_RULES, PIPELINE_CODES, PLAN_RULES  # noqa: PLC0415
+
     listed = [(r.code, r.summary) for r in ALL_RULES]
     listed += [(r.code, r.summary) for r in PLAN_RULES] + list(PIPELINE_CODES)
     for code, summary in sorted(listed):

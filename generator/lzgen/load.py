@@ -341,11 +341,12 @@ def load_text(text: str, file: str = "<string>") -> Document:
         ) from exc
 
 
-def load_file(path: Path, display: str | None = None) -> Document:
-    """Read and parse an org file from disk."""
+def load_file(path: Path, display: str | None = None, raw: bytes | None = None) -> Document:
+    """Read and parse an org file from disk; ``raw``, when given, is the file's bytes as the
+    caller already read them (so the caller hashes exactly what was parsed)."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if raw is None else len(raw)
         if size > MAX_FILE_BYTES:
             raise LoadError(
                 Diagnostic(
@@ -359,7 +360,8 @@ def load_file(path: Path, display: str | None = None) -> Document:
                     hint="an org file of 1,000 accounts is well under 2 MB",
                 )
             )
-        raw = path.read_bytes()
+        if raw is None:
+            raw = path.read_bytes()
     except OSError as exc:
         raise LoadError(
             Diagnostic(

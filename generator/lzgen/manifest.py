@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lzgen import __version__
-from lzgen.plan.types import LandingZone
+
+if TYPE_CHECKING:  # the plan package is large: reading a manifest needs none of it
+    from lzgen.plan.types import LandingZone
 
 MANIFEST_NAME = "lzgen.manifest.json"
 

@@ -34,6 +34,7 @@ __all__ = [
     "check_document",
     "load_and_check",
     "load_and_validate",
+    "names_other_files",
     "render",
     "render_tree",
     "validate_document",
@@ -97,10 +98,11 @@ def _check(doc: Document) -> Checked:
     return Checked(org, lz, diagnostics)
 
 
-def load_and_check(path: Path, display: str | None = None) -> Checked:
+def load_and_check(path: Path, display: str | None = None, raw: bytes | None = None) -> Checked:
+    """``raw``: the file's bytes, when the caller already read them (``load_file``)."""
     try:
         with _young_collections_deferred():
-            doc = load_file(path, display)
+            doc = load_file(path, display, raw)
     except LoadError as exc:
         return Checked(None, None, [exc.diagnostic])
     return check_document(doc)
@@ -118,6 +120,13 @@ def load_and_validate(
 ) -> tuple[OrgFile | None, list[Diagnostic]]:
     checked = load_and_check(path, display)
     return checked.org, checked.diagnostics
+
+
+def names_other_files(org: OrgFile) -> bool:
+    """Whether the stages read files the org file names (attachments, its own blueprint
+    folder), beside the file itself and lzgen's own."""
+    catalog = org.service_catalog
+    return bool(referenced_files(org)) or (catalog is not None and catalog.blueprints is not None)
 
 
 def render_tree(lz: LandingZone, input_sha256: str) -> dict[str, str]:

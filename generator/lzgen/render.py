@@ -16,16 +16,14 @@ import jinja2
 
 from lzgen.checkov_skips import skip_comments
 from lzgen.hcl import hcl, hcl_inner
+from lzgen.package_data import data_dir
 from lzgen.plan.types import FileSpec, LandingZone
 
 
 def template_dir() -> Path:
     """Templates ship inside the wheel (lzgen/templates); in a source checkout they sit at the
     repository root."""
-    packaged = Path(__file__).parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    return data_dir("templates")
 
 
 def key_width(items: Iterable[Any], attr: str | None = None, *, quoted: bool = True) -> int:

@@ -107,12 +107,12 @@ def _context(org: OrgFile, here: set[str], region: str) -> dict[str, Any]:
     }
 
 
-def _regions(org: OrgFile, name: str, reached: set[str]) -> list[str]:
+def _regions(org: OrgFile, name: str, reached: set[str], in_use: list[str]) -> list[str]:
     """Where an account's regional settings go: every region the landing zone uses that the
     ``allowed-regions`` policies allow, when they reach the account (``reached``; the runbook
     that removes default VPCs is not exempt from them; the home region is always allowed,
-    LZ7003)."""
-    regions = landing_zone_regions(org)
+    LZ7003). ``in_use``: ``landing_zone_regions(org)``, computed once per plan."""
+    regions = in_use
     if org.baseline is None or name not in reached:
         return regions
     for policy in org.baseline.service_control_policies:
@@ -126,10 +126,11 @@ def plan_account_settings(index: PlanIndex) -> list[StackPart]:
     home = org.organization.home_region
     parts: list[StackPart] = []
     reached = {a.name for a in scp_reach(org)}
+    in_use = landing_zone_regions(org)
     for name, wanted in effective_settings(org).items():
         if not wanted:
             continue
-        regions = [home] if name == MANAGEMENT_ENTRY else _regions(org, name, reached)
+        regions = [home] if name == MANAGEMENT_ENTRY else _regions(org, name, reached, in_use)
         for region in regions:
             here = {s for s in wanted if s in REGIONAL or region == home}
             if not here:

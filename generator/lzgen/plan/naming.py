@@ -7,10 +7,12 @@ without ambiguity: VPC ``shared-prod``, tier ``app``, AZ ``a`` -> ``shared-prod_
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _NOT_IDENT = re.compile(r"[^a-z0-9]+")
 
 
+@cache  # a plan asks for the same few names' identifiers tens of thousands of times
 def ident(*parts: str) -> str:
     """Join name parts into one Terraform identifier."""
     return "_".join(_NOT_IDENT.sub("-", p.lower()).strip("-") or "x" for p in parts)

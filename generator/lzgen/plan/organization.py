@@ -61,7 +61,8 @@ def _opt_in_regions(index: PlanIndex) -> list[dict[str, Any]]:
         used |= {(a, portfolio.region) for a in (portfolio.account, *receivers(org, portfolio))}
     # the account settings (and Config recorders, the audit account): every account, in every
     # region in use
-    used |= {(a.name, region) for a in org.accounts for region in landing_zone_regions(org)}
+    regions = landing_zone_regions(org)
+    used |= {(a.name, region) for a in org.accounts for region in regions}
     found = []
     for name, region in sorted(used):
         if region not in declared or is_management(index, name):
