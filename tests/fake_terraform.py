@@ -6,7 +6,8 @@ What each stack's plan does comes from ``fake_plan.json`` in the directory terra
 ``show -json`` prints), ``fail`` (``"init"`` or ``"plan"``: that command fails) and ``sleep``
 (seconds the plan takes). The plan writes its ``-out`` file first and completes it at the end,
 as a plan cut short would leave it half-written. Every command appends a JSON line
-``{"cmd", "cwd", "start", "end", "pid"}`` to ``$FAKE_TF_LOG`` when that is set. SIGINT ends a
+``{"cmd", "cwd", "start", "end", "pid", "cache"}`` to ``$FAKE_TF_LOG`` when that is set
+(``cache``: the ``TF_PLUGIN_CACHE_DIR`` it ran with). ``init_sleep`` is the seconds init takes. SIGINT ends a
 plan with exit 1 (terraform's "interrupted"), logged with ``"interrupted": true``.
 """
 
@@ -41,10 +42,12 @@ def main(args: list[str]) -> int:
     spec_file = Path("fake_plan.json")
     spec: dict[str, Any] = json.loads(spec_file.read_text()) if spec_file.is_file() else {}
     record: dict[str, Any] = {"cmd": args[0], "cwd": str(Path.cwd()), "pid": os.getpid()}
+    record["cache"] = os.environ.get("TF_PLUGIN_CACHE_DIR")
     record["start"] = time.time()
     status = 0
     try:
         if args[0] == "init":
+            time.sleep(float(spec.get("init_sleep", 0)))
             if spec.get("fail") == "init":
                 print("Error: fake init failure", file=sys.stderr)
                 status = 1

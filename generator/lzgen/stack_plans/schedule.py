@@ -85,9 +85,9 @@ def run_stacks(
                     done[stack.path] = _skipped(stack, failed)
                     events.finished(done[stack.path])
                 elif len(running) < jobs and all(u in done for u in stack.upstream):
+                    running[pool.submit(_guarded, plan, stack)] = stack
                     waiting.remove(stack)
                     events.started(stack)
-                    running[pool.submit(_guarded, plan, stack)] = stack
             if not running:
                 continue  # everything left was just skipped
             finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -100,8 +100,9 @@ def run_stacks(
         for future, stack in running.items():
             done[stack.path] = future.result()
             events.finished(done[stack.path])
-        for stack in waiting:
-            done[stack.path] = StackResult(stack.name, stack.path, Status.not_started)
+        for stack in stacks:
+            if stack.path not in done:
+                done[stack.path] = StackResult(stack.name, stack.path, Status.not_started)
         raise RunInterrupted([done[s.path] for s in stacks]) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
