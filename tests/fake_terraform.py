@@ -7,8 +7,9 @@ What each stack's plan does comes from ``fake_plan.json`` in the directory terra
 (seconds the plan takes). The plan writes its ``-out`` file first and completes it at the end,
 as a plan cut short would leave it half-written. Every command appends a JSON line
 ``{"cmd", "cwd", "start", "end", "pid", "cache"}`` to ``$FAKE_TF_LOG`` when that is set
-(``cache``: the ``TF_PLUGIN_CACHE_DIR`` it ran with). ``init_sleep`` is the seconds init takes. SIGINT ends a
-plan with exit 1 (terraform's "interrupted"), logged with ``"interrupted": true``.
+(``cache``: the ``TF_PLUGIN_CACHE_DIR`` it ran with). ``init_sleep`` is the seconds init
+takes. SIGINT ends a plan with exit 1 (terraform's "interrupted"), logged with
+``"interrupted": true``.
 """
 
 from __future__ import annotations
