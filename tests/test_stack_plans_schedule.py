@@ -155,3 +155,9 @@ def test_a_stack_waiting_for_one_outside_the_run_is_refused() -> None:
         run_stacks(
             [Stack("b", "b", ("a",))], lambda s: StackResult(s.name, s.path, Status.changes), jobs=1
         )
+
+
+def test_stacks_that_wait_for_each_other_are_refused() -> None:
+    cycle = [Stack("a", "a", ("b",)), Stack("b", "b", ("a",))]
+    with pytest.raises(ValueError, match="wait for each other"):
+        run_stacks(cycle, lambda s: StackResult(s.name, s.path, Status.changes), jobs=1)

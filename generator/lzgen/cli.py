@@ -329,6 +329,9 @@ def plan_command(  # noqa: PLR0917 - typer passes every option as an argument
             )
     except RunInterrupted as stop:
         results, interrupted = stop.results, True
+    except KeyboardInterrupt:  # before any stack started, or a second Ctrl-C while stopping
+        typer.echo("lzgen: interrupted", err=True)
+        raise typer.Exit(130) from None
     results = results + removed_results(prepared)
     print_failures(results, err)
     if fmt is PlanFormat.json:

@@ -76,18 +76,27 @@ def run_stacks(
     waiting = list(stacks)
     running: dict[Future[StackResult], Stack] = {}
     pool = ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="lzgen-plan")
+
+    def start_what_is_ready() -> None:
+        """In manifest order: skip a stack whose upstream failed, start one whose upstreams
+        all planned while a worker is free."""
+        before = len(waiting)
+        for stack in list(waiting):
+            failed = [u for u in stack.upstream if u in done and not done[u].ok]
+            if failed:
+                waiting.remove(stack)
+                done[stack.path] = _skipped(stack, failed)
+                events.finished(done[stack.path])
+            elif len(running) < jobs and all(u in done for u in stack.upstream):
+                running[pool.submit(_guarded, plan, stack)] = stack
+                waiting.remove(stack)
+                events.started(stack)
+        if waiting and not running and len(waiting) == before:
+            raise ValueError(f"stacks wait for each other: {[s.path for s in waiting]}")
+
     try:
         while waiting or running:
-            for stack in list(waiting):
-                failed = [u for u in stack.upstream if u in done and not done[u].ok]
-                if failed:
-                    waiting.remove(stack)
-                    done[stack.path] = _skipped(stack, failed)
-                    events.finished(done[stack.path])
-                elif len(running) < jobs and all(u in done for u in stack.upstream):
-                    running[pool.submit(_guarded, plan, stack)] = stack
-                    waiting.remove(stack)
-                    events.started(stack)
+            start_what_is_ready()
             if not running:
                 continue  # everything left was just skipped
             finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)

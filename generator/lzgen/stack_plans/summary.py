@@ -74,6 +74,9 @@ def totals(results: Sequence[StackResult]) -> str:
 
 def print_table(results: Sequence[StackResult], console: Console | None = None) -> None:
     console = console or Console(highlight=False)
+    if not results:
+        console.print("lzgen plan: no stack to plan")
+        return
     if not console.is_terminal:  # a log file or pipe: never cut a stack path short
         widest = max((len(r.path) for r in results), default=10)
         console.width = max(console.width, widest + 60)
