@@ -214,3 +214,16 @@ def bench_cli(session: nox.Session) -> None:
     and its scaling (not default: ``nox -s bench_cli -- --repeat 5 --check``)."""
     session.install(".")
     session.run("python", "benchmarks/render_cli.py", *session.posargs)
+
+
+@nox.session
+def plan_bench(session: nox.Session) -> None:
+    """``lzgen plan --offline`` timings (not default, not run by CI: minutes of terraform):
+    ``--jobs 1`` against ``--jobs 2`` on examples/hub-and-spoke.yaml, and ``--changed`` after a
+    one-VPC change in a 1,000-account tree beside a full plan's time (estimated unless
+    ``nox -s plan_bench -- --full``). Providers from the mirror, as in the terraform session."""
+    session.install(".")
+    env = {}
+    if "LZGEN_TF_PLUGIN_MIRROR" not in os.environ and TF_PLUGIN_MIRROR.is_dir():
+        env["LZGEN_TF_PLUGIN_MIRROR"] = str(TF_PLUGIN_MIRROR)
+    session.run("python", "benchmarks/plan_bench.py", *session.posargs, env=env)

@@ -186,7 +186,7 @@ def test_with_the_switch_on_the_plan_has_the_key_store_with_the_copied_certifica
     result = runner.invoke(
         app, ["plan", str(tree), "--offline", "--json", "--terraform", terraform_bin]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # planned, with changes (-detailed-exitcode)
     assert sorted(p.parent.relative_to(tree).as_posix() for p in tree.rglob(PLAN_JSON)) == sorted(
         needed
     )

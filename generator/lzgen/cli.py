@@ -2,7 +2,9 @@
 rules.
 
 Exit codes: 0 success (warnings allowed), 1 errors in the input or a failed stack plan,
-2 usage errors (bad flags, missing file). No traceback reaches the user for bad input.
+2 usage errors (bad flags, missing file). ``plan`` follows terraform's ``-detailed-exitcode``:
+0 no changes, 2 changes, 1 a stack failed, 130 interrupted; its usage errors (exit 2 too) are
+reported before any stack is planned. No traceback reaches the user for bad input.
 """
 
 from __future__ import annotations
@@ -16,12 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.console import Console
 
 from lzgen import __version__, unchanged
 from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
-from lzgen.offline import OfflinePlanError, StackResult, plan_offline
 from lzgen.removal import refusal_text, unmatched
 from lzgen.report import format_diagnostics
+from lzgen.stack_plans.progress import progress_for
+from lzgen.stack_plans.results import PlanError, Status, exit_code
+from lzgen.stack_plans.run import Prepared, default_jobs, execute, prepare, removed_results
+from lzgen.stack_plans.schedule import RunInterrupted
+from lzgen.stack_plans.summary import print_failures, print_table, to_json
 from lzgen.write import RemovalError, WriteError, WriteReport, write_tree
 
 # The stages (models, rules, plan, templates) take most of a second to import: each command
@@ -248,15 +255,62 @@ def check_command(
     raise typer.Exit(1 if found else 0)
 
 
+class PlanFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
 @app.command(name="plan")
-def plan_command(
+def plan_command(  # noqa: PLR0917 - typer passes every option as an argument
     directory: Annotated[Path, typer.Argument(help="A tree written by `lzgen render`.")],
     offline: Annotated[
         bool,
         typer.Option(
-            "--offline", help="Plan without AWS credentials (fake credentials, no STS calls)."
+            "--offline",
+            help="Plan without AWS credentials: fake credentials, no STS call, each stack in a "
+            "scratch copy whose upstream state is its upstreams' planned outputs.",
         ),
     ] = False,
+    changed: Annotated[
+        bool,
+        typer.Option(
+            "--changed",
+            help="Plan only the stacks whose files changed since --since, and the stacks that "
+            "read their outputs. Offline, the stacks those read are planned too, for their "
+            "outputs only (offline there is no state to read them from); they are shown as "
+            "`upstream` and do not count for the exit code.",
+        ),
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REF|MANIFEST",
+            help="With --changed: the git ref to compare with (default: the merge base of "
+            "HEAD and the default branch), or a previous lzgen.manifest.json.",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Stacks planned at once (default: the CPU count). A stack waits for the "
+            "stacks it reads (and, planned for real, depends on).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        PlanFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help='The summary: a table, or JSON ({"stacks": [{"path", "status", "add", '
+            '"change", "destroy", "replace"}]}) alone on stdout.',
+        ),
+    ] = PlanFormat.text,
     keep_json: Annotated[
         bool,
         typer.Option(
@@ -267,34 +321,82 @@ def plan_command(
     ] = False,
     terraform: Annotated[str, typer.Option(help="Terraform binary.")] = "terraform",
 ) -> None:
-    """Init and plan every stack in apply order; exit 1 if any stack fails."""
-    if not offline:
-        typer.echo(
-            "lzgen: error: only --offline planning is supported; run terraform in each "
-            "stack directory for a real plan",
-            err=True,
-        )
+    """Init and plan the stacks of a tree, independent stacks in parallel.
+
+    Without --offline each stack is planned in its own directory with your AWS credentials and
+    its backend (`init`, `plan -detailed-exitcode` saved as DIR/<stack>/tfplan, written whole).
+    Progress goes to stderr, the summary to stdout. Exit codes, as terraform's
+    -detailed-exitcode: 0 no changes, 2 changes in at least one stack, 1 a stack failed (or was
+    skipped because a stack it reads failed), 130 interrupted (Ctrl-C). A usage error (bad
+    flag, no manifest, unknown --since ref) also exits 2, but before any stack is planned and
+    with `lzgen: error:` on stderr.
+    """
+    if since is not None and not changed:
+        typer.echo("lzgen: error: --since needs --changed", err=True)
         raise typer.Exit(2)
-
-    def show(result: StackResult) -> None:
-        status = "ok    " if result.ok else "FAILED"
-        typer.echo(f"{status} {result.name:40} {result.seconds:5.1f}s  {result.summary}")
-        if not result.ok and result.log:
-            typer.echo(result.log, err=True)
-
     try:
-        results = plan_offline(
-            directory,
-            terraform=terraform,
-            on_result=show,
-            keep_plans=directory if keep_json else None,
+        prepared = prepare(
+            directory, terraform=terraform, offline=offline, changed=changed, since=since
         )
-    except OfflinePlanError as exc:
+    except PlanError as exc:
         typer.echo(f"lzgen: error: {exc}", err=True)
         raise typer.Exit(2) from None
-    failed = [r for r in results if not r.ok]
-    typer.echo(f"{len(results) - len(failed)} of {len(results)} stacks planned")
-    raise typer.Exit(1 if failed else 0)
+    err = Console(stderr=True, highlight=False)
+    if prepared.selection is not None:
+        _say_selection(err, prepared)
+    progress = progress_for(prepared.stacks)
+    interrupted = False
+    try:
+        with progress:
+            results = execute(
+                directory,
+                prepared,
+                offline=offline,
+                jobs=jobs or default_jobs(),
+                terraform=terraform,
+                keep_json=keep_json,
+                events=progress,
+            )
+    except RunInterrupted as stop:
+        results, interrupted = stop.results, True
+    except KeyboardInterrupt:  # before any stack started, or a second Ctrl-C while stopping
+        typer.echo("lzgen: interrupted", err=True)
+        raise typer.Exit(130) from None
+    results = results + removed_results(prepared)
+    print_failures(results, err)
+    if fmt is PlanFormat.json:
+        typer.echo(to_json(results))
+    else:
+        print_table(results)
+    if interrupted:
+        planned = sum(r.ok for r in results)
+        stopped = [r.path for r in results if r.status is Status.interrupted]
+        waiting = sum(r.status is Status.not_started for r in results)
+        err.print(
+            f"lzgen: interrupted: {planned} of {len(results)} stacks planned; stopped while "
+            f"planning: {', '.join(stopped) or 'none'}; not started: {waiting}",
+            soft_wrap=True,
+        )
+        raise typer.Exit(130)
+    raise typer.Exit(exit_code(results))
+
+
+def _say_selection(err: Console, prepared: Prepared) -> None:
+    selection = prepared.selection
+    assert selection is not None
+    readers = [p for p in selection.selected if p not in selection.changed]
+    err.print(f"--changed against {selection.against}:", soft_wrap=True)
+    err.print(f"  changed: {', '.join(selection.changed) or 'no stack'}", soft_wrap=True)
+    if readers:
+        err.print(f"  reading them: {', '.join(readers)}", soft_wrap=True)
+    upstream = [s.path for s in prepared.stacks if not s.selected]
+    if upstream:
+        err.print(
+            f"  planned for their outputs only (offline, no state to read): {', '.join(upstream)}",
+            soft_wrap=True,
+        )
+    for path in selection.removed:
+        err.print(f"  removed: {path} (no longer in the tree: nothing to plan)", soft_wrap=True)
 
 
 def _direction_lines(doc: Document, direction: Direction) -> list[str]:

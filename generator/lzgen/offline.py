@@ -1,4 +1,4 @@
-"""``lzgen plan DIR --offline``: init and plan every stack without AWS credentials.
+"""``lzgen plan DIR --offline``: init and plan stacks without AWS credentials.
 
 Each stack is copied to a scratch directory with override files that (1) use a local backend,
 (2) give every AWS provider fake credentials and skip every STS/metadata call (an empty
@@ -10,6 +10,9 @@ its import blocks would read AWS, so what they adopt plans as new. The output tr
 touched, except that ``--json`` keeps each stack's plan JSON in it as ``tfplan.json``, which
 the tree's generated ``.gitignore`` leaves out of git. When ``LZGEN_TF_PLUGIN_MIRROR`` is set,
 providers come from that filesystem mirror.
+
+Stacks run side by side (``jobs``), each after the stacks it reads (lzgen.stack_plans.schedule):
+a stack's upstream state is its upstream's plan, so only ``reads`` orders them offline.
 """
 
 from __future__ import annotations
@@ -19,34 +22,24 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import tempfile
+import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from lzgen.manifest import MANIFEST_NAME, parse_manifest
+from lzgen.stack_plans.plan_files import PLAN_JSON, write_whole
+from lzgen.stack_plans.processes import MIRROR_ENV, Interrupted, Terraform, terraform_environment
+from lzgen.stack_plans.results import PlanError, StackResult, Status, counts, planned
+from lzgen.stack_plans.schedule import Events, Stack, from_manifest, run_stacks
 
-MIRROR_ENV = "LZGEN_TF_PLUGIN_MIRROR"
 IMPORTS_FILE = "imports.tf"  # a stack's import blocks (existing organization, OUs, accounts)
-PLAN_JSON = "tfplan.json"  # a stack's plan JSON, kept with --json (the tree's .gitignore has it)
 _ALIAS = re.compile(r'^\s*alias\s*=\s*"([^"]+)"', re.MULTILINE)
-_PLAN_LINE = re.compile(r"Plan: (\d+) to add, (\d+) to change, (\d+) to destroy")
-
-
-class OfflinePlanError(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class StackResult:
-    name: str
-    ok: bool
-    seconds: float
-    summary: str
-    log: str = ""
+OfflinePlanError = PlanError  # the name callers of plan_offline know
+__all__ = ["MIRROR_ENV", "PLAN_JSON", "OfflinePlanError", "StackResult", "plan_offline"]
 
 
 def provider_aliases(stack_dir: Path) -> list[str]:
@@ -153,8 +146,7 @@ def synthesize_state(plan_json: dict[str, Any]) -> dict[str, Any]:
 
 
 def _environment(scratch: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(CHECKPOINT_DISABLE="1", TF_IN_AUTOMATION="1", TF_INPUT="0")
+    env = terraform_environment(os.environ, scratch)
     for var in (
         "AWS_PROFILE",
         "AWS_SESSION_TOKEN",
@@ -165,43 +157,35 @@ def _environment(scratch: Path) -> dict[str, str]:
     # Fake credentials from the environment, not the override file, so that a plan JSON
     # scanned by policy tools holds no credential-shaped provider settings.
     env.update(AWS_ACCESS_KEY_ID="lzgen-offline", AWS_SECRET_ACCESS_KEY="lzgen-offline")  # noqa: S106
-    mirror = env.get(MIRROR_ENV)
-    if mirror:
-        config = scratch / "terraformrc"
-        config.write_text(
-            "provider_installation {\n"
-            f"  filesystem_mirror {{\n    path    = {json.dumps(mirror)}\n"
-            '    include = ["registry.terraform.io/*/*"]\n  }\n'
-            '  direct {\n    exclude = ["registry.terraform.io/*/*"]\n  }\n}\n'
-        )
-        env["TF_CLI_CONFIG_FILE"] = str(config)
     return env
 
 
-def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-
-
-def plan_stack(terraform: str, work: Path, env: dict[str, str]) -> tuple[bool, str, dict[str, Any]]:
-    """init + plan + show -json in ``work``; returns (ok, summary or log, plan JSON)."""
-    init = _run([terraform, "init", "-no-color", "-input=false"], work, env)
+def plan_stack(terraform: Terraform, work: Path) -> tuple[bool, str, dict[str, Any]]:
+    """init + plan + show -json in ``work``; returns (ok, failure log, plan JSON)."""
+    init = terraform.run(["init", "-no-color", "-input=false"], work)
     if init.returncode != 0:
         return False, "init failed:\n" + init.stdout + init.stderr, {}
-    plan = _run(
-        [terraform, "plan", "-no-color", "-input=false", "-lock=false", "-out=tfplan"], work, env
-    )
+    plan = terraform.run(["plan", "-no-color", "-input=false", "-lock=false", "-out=tfplan"], work)
     if plan.returncode != 0:
         return False, "plan failed:\n" + plan.stdout + plan.stderr, {}
-    show = _run([terraform, "show", "-json", "tfplan"], work, env)
+    show = terraform.run(["show", "-json", "tfplan"], work)
     if show.returncode != 0:
         return False, "show failed:\n" + show.stderr, {}
-    match = _PLAN_LINE.search(plan.stdout)
-    summary = (
-        f"{match.group(1)} to add, {match.group(2)} to change, {match.group(3)} to destroy"
-        if match
-        else "no changes"
-    )
-    return True, summary, json.loads(show.stdout)
+    return True, "", json.loads(show.stdout)
+
+
+def read_manifest(out_dir: Path) -> dict[str, Any]:
+    """The manifest of a rendered tree, or :class:`PlanError` saying to render first."""
+    path = out_dir / MANIFEST_NAME
+    manifest = parse_manifest(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if manifest is None:
+        raise PlanError(f"{out_dir} has no {MANIFEST_NAME}; render into it first")
+    return manifest
+
+
+def require_terraform(terraform: str) -> None:
+    if shutil.which(terraform) is None:
+        raise PlanError(f"'{terraform}' is not on PATH; install Terraform >= 1.10")
 
 
 def plan_offline(
@@ -210,85 +194,79 @@ def plan_offline(
     terraform: str = "terraform",
     on_result: Callable[[StackResult], None] | None = None,
     keep_plans: Path | None = None,
+    jobs: int = 1,
+    stacks: Sequence[Stack] | None = None,
+    events: Events | None = None,
 ) -> list[StackResult]:
-    """Plan every stack of a rendered tree in apply order. ``keep_plans`` receives
-    ``<stack path>/tfplan.json`` for each stack that planned: the tree itself for
-    ``lzgen plan --json``, a directory of their own for the tests. Each is written whole (a
-    temporary file renamed over it), so an interrupted plan leaves no half-written JSON."""
-    text = (out_dir / MANIFEST_NAME).read_text() if (out_dir / MANIFEST_NAME).is_file() else ""
-    manifest = parse_manifest(text)
-    if manifest is None:
-        raise OfflinePlanError(f"{out_dir} has no {MANIFEST_NAME}; render into it first")
-    if shutil.which(terraform) is None:
-        raise OfflinePlanError(f"'{terraform}' is not on PATH; install Terraform >= 1.10")
-    results: list[StackResult] = []
+    """Plan the stacks of a rendered tree (every stack, or ``stacks`` from
+    ``schedule.from_manifest``) on ``jobs`` threads; results in apply order. ``keep_plans``
+    receives ``<stack path>/tfplan.json`` for each selected stack that planned: the tree itself
+    for ``lzgen plan --json``, a directory of their own for the tests. Each is written whole (a
+    temporary file renamed over it), so an interrupted plan leaves no half-written JSON.
+    Ctrl-C raises ``schedule.RunInterrupted`` once the running terraforms have stopped."""
+    manifest = read_manifest(out_dir)
+    require_terraform(terraform)
+    entries = {s["path"]: s for s in manifest["stacks"]}
+    if stacks is None:
+        stacks = from_manifest(manifest["stacks"], selected=None, offline=True)
     states: dict[str, Path] = {}
+    lock = threading.Lock()
     with tempfile.TemporaryDirectory(prefix="lzgen-plan-") as tmp:
         scratch = Path(tmp)
-        env = _environment(scratch)
-        for stack in manifest["stacks"]:
+        runner = Terraform(terraform, _environment(scratch))
+
+        def plan(stack: Stack) -> StackResult:
             start = time.monotonic()
-            result, state = _plan_one(
-                terraform, out_dir, scratch, env, stack, states=states, keep_plans=keep_plans
-            )
-            results.append(
-                StackResult(
-                    stack["name"],
-                    result[0],
-                    time.monotonic() - start,
-                    result[1] if result[0] else "failed",
-                    result[1],
+            with lock:
+                upstream = {n: states[p] for n, p in entries[stack.path].get("reads", {}).items()}
+            try:
+                result, state = _plan_one(
+                    runner, out_dir, scratch, stack, upstream, keep_plans=keep_plans
                 )
-            )
+            except Interrupted:
+                result, state = StackResult(stack.name, stack.path, Status.interrupted), None
             if state is not None:
-                states[stack["path"]] = state
+                with lock:
+                    states[stack.path] = state
+            result = replace(result, seconds=time.monotonic() - start)
             if on_result:
-                on_result(results[-1])
-    return results
+                on_result(result)
+            return result
+
+        return run_stacks(stacks, plan, jobs=jobs, events=events, stop=runner.stop)
 
 
 def _plan_one(
-    terraform: str,
+    terraform: Terraform,
     out_dir: Path,
     scratch: Path,
-    env: dict[str, str],
-    stack: dict[str, Any],
+    stack: Stack,
+    reads: Mapping[str, Path],
     *,
-    states: dict[str, Path],
     keep_plans: Path | None,
-) -> tuple[tuple[bool, str], Path | None]:
-    reads: dict[str, str] = dict(stack.get("reads", {}))
-    missing = [p for p in reads.values() if p not in states]
-    if missing:
-        return (False, f"skipped: upstream stack {', '.join(missing)} did not plan"), None
-    work = scratch / stack["path"]
+) -> tuple[StackResult, Path | None]:
+    """One stack in a scratch copy: its result and, when it planned, the state file
+    synthesised from its planned outputs."""
+    work = scratch / stack.path
     shutil.copytree(
-        out_dir / stack["path"],
+        out_dir / stack.path,
         work,
         # import blocks read the resources they adopt from AWS: offline, they are planned as new
-        ignore=shutil.ignore_patterns(".terraform", "*.tfstate*", "tfplan", IMPORTS_FILE),
+        ignore=shutil.ignore_patterns(".terraform", "*.tfstate*", "tfplan*", IMPORTS_FILE),
     )
     (work / "lzgen_offline_override.tf").write_text(
-        _provider_overrides(work)
-        + "\n"
-        + _remote_state_overrides({n: states[p] for n, p in reads.items()})
+        _provider_overrides(work) + "\n" + _remote_state_overrides(dict(reads))
     )
-    ok, summary, plan_json = plan_stack(terraform, work, env)
+    ok, log, plan_json = plan_stack(terraform, work)
     if not ok:
-        return (False, summary), None
-    state_file = scratch / "states" / stack["path"] / "terraform.tfstate"
+        failed = StackResult(
+            stack.name, stack.path, Status.failed, message=log.split(":", 1)[0], log=log
+        )
+        return failed, None
+    state_file = scratch / "states" / stack.path / "terraform.tfstate"
     state_file.parent.mkdir(parents=True, exist_ok=True)
     state_file.write_text(json.dumps(synthesize_state(plan_json)))
-    if keep_plans is not None:
-        _write_whole(keep_plans / stack["path"] / PLAN_JSON, json.dumps(plan_json, indent=1))
-    return (True, summary), state_file
-
-
-def _write_whole(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
+    if keep_plans is not None and stack.selected:
+        write_whole(keep_plans / stack.path / PLAN_JSON, json.dumps(plan_json, indent=1))
+    status = planned(plan_json, selected=stack.selected)
+    return StackResult(stack.name, stack.path, status, counts=counts(plan_json)), state_file
