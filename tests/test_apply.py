@@ -31,7 +31,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -466,13 +466,22 @@ def _apply_stack(
     )
 
 
-def apply_tree(tree: Path, terraform: str, env: dict[str, str], endpoint: str) -> list[Applied]:
-    """Init, apply and re-plan every stack of ``tree`` in apply order, stopping at a failure.
-    A stack with an S3 backend keeps its state in moto's S3; the bootstrap stack, which makes
-    that bucket, first applies with local state and then migrates it there."""
+def apply_tree(
+    tree: Path,
+    terraform: str,
+    env: dict[str, str],
+    endpoint: str,
+    only: Collection[str] = (),
+) -> list[Applied]:
+    """Init, apply and re-plan every stack of ``tree`` (or those ``only`` names) in apply
+    order, stopping at a failure. A stack with an S3 backend keeps its state in moto's S3; the
+    bootstrap stack, which makes that bucket, first applies with local state and then migrates
+    it there."""
     manifest = json.loads((tree / "lzgen.manifest.json").read_text())
     done: list[Applied] = []
     for stack in manifest["stacks"]:
+        if only and stack["path"] not in only:
+            continue
         work = tree / stack["path"]
         overrides = _provider_overrides(work)
         if (work / "deployer_role.tf").is_file():

@@ -1,7 +1,8 @@
-"""A rename applied against moto: tests/cases/local-state applied, its VPC ``lab`` and that
-VPC's tier ``work`` renamed (``renamed_from``), rendered over the applied tree and applied again.
-The second apply adds and destroys nothing in any stack, and every renamed resource keeps the id
-it had (the moved blocks of lzgen.moves moved it in the state)."""
+"""A rename applied against moto: the stack of tests/cases/local-state that holds its VPC
+``lab`` (the management account's, which reads no other stack) applied, the VPC and its tier
+``work`` renamed (``renamed_from``), rendered over the applied tree and applied again. The
+second apply adds and destroys nothing, and every renamed resource keeps the id it had (the
+moved blocks of lzgen.moves moved it in the state)."""
 
 from __future__ import annotations
 
@@ -52,14 +53,14 @@ def applied_twice(
     tree = tmp / "out"
     render_example(CASE, tree)
     drop_floor_gaps(tree)
-    first = apply_tree(tree, terraform_bin, env, moto_endpoint)
+    first = apply_tree(tree, terraform_bin, env, moto_endpoint, only=[STACK])
     assert all(s.ok for s in first), [(s.path, s.log[-3000:]) for s in first if not s.ok]
     before = _ids(tree, env)
     source = tmp / "org.yaml"
     source.write_text(renamed(CASE.read_text(), RENAMES))
     render_example(source, tree)  # over the applied tree: its state files stay
     drop_floor_gaps(tree)
-    second = apply_tree(tree, terraform_bin, env, moto_endpoint)
+    second = apply_tree(tree, terraform_bin, env, moto_endpoint, only=[STACK])
     moved = (tree / STACK / "moved.tf").read_text()
     moves = dict(
         zip(
@@ -75,6 +76,7 @@ def test_the_renamed_tree_applies_adding_and_destroying_nothing(
     applied_twice: tuple[dict[str, str], dict[str, str], list[Any], dict[str, str]],
 ) -> None:
     second = applied_twice[2]
+    assert [s.path for s in second] == [STACK]
     assert all(s.ok for s in second), [(s.path, s.log[-3000:]) for s in second if not s.ok]
     assert {s.path: (s.added, s.destroyed) for s in second} == {s.path: (0, 0) for s in second}
     assert all(s.replan_exit == 0 for s in second), [s.log for s in second if s.replan_exit]
