@@ -285,7 +285,7 @@ def test_version() -> None:
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = render(EXAMPLE, out, "--dry-run")
+    result = render(EXAMPLE, out, "--dry-run", "-v")
     assert result.exit_code == 0, result.output
     assert "create    lzgen.manifest.json" in result.stdout
     assert "would write" in result.stdout

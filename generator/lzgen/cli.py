@@ -13,6 +13,7 @@ import hashlib
 import os
 import sys
 import traceback
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -23,7 +24,7 @@ from rich.console import Console
 from lzgen import __version__, unchanged
 from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
 from lzgen.removal import refusal_text, unmatched
-from lzgen.report import format_diagnostics
+from lzgen.report import format_diagnostics, plural
 from lzgen.stack_plans.progress import progress_for
 from lzgen.stack_plans.results import PlanError, Status, exit_code
 from lzgen.stack_plans.run import Prepared, default_jobs, execute, prepare, removed_results
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
     from lzgen.reachability import Direction
 
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Turn one org.yaml into validated, reviewable Terraform for an AWS landing zone.",
 )
 
@@ -126,15 +127,24 @@ def validate(
 
 
 @app.command(name="render")
-def render_command(
+def render_command(  # noqa: PLR0917 - typer passes every option as an argument
     file: FileArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("out"),
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report, write nothing.")] = False,
     fmt: FormatOpt = Format.text,
     allow_remove: AllowRemoveOpt = [],  # noqa: B006 - typer reads the default, never mutates it
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every file written, however many.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing but warnings and errors.")
+    ] = False,
 ) -> None:
     """Validate, then write the Terraform tree. Invalid input leaves OUT untouched; so does
-    removing a stack or file that holds resources, unless --allow-remove names it."""
+    removing a stack or file that holds resources, unless --allow-remove names it.
+
+    Prints each file it creates, updates or removes, then a summary line; past
+    30 changed files only the removed and hand-edited ones (-v lists all)."""
     _require_file(file)
     raw = _read_bytes(file)
     if raw is not None and not dry_run:
@@ -142,7 +152,10 @@ def render_command(
         if reused is not None:  # the inputs the tree was rendered from, and the tree unchanged
             if reused.diagnostics:
                 _emit(reused.diagnostics, fmt, to_stderr=True)
-            _print_report(reused.report, out, reused.stacks, dry_run=dry_run, allow=allow_remove)
+            shown = Shown(verbose=verbose, quiet=quiet)
+            _print_report(
+                reused.report, out, reused.stacks, dry_run=dry_run, allow=allow_remove, shown=shown
+            )
             return
     from lzgen.pipeline import load_and_check, names_other_files, render_tree  # noqa: PLC0415
 
@@ -157,7 +170,8 @@ def render_command(
     report = _write(files, out, dry_run=dry_run, allow_remove=allow_remove)
     if not dry_run and checked.org is not None and not names_other_files(checked.org):
         unchanged.remember(file, raw, out, files, diagnostics=diagnostics, stacks=len(lz.stacks))
-    _print_report(report, out, len(lz.stacks), dry_run=dry_run, allow=allow_remove)
+    shown = Shown(verbose=verbose, quiet=quiet)
+    _print_report(report, out, len(lz.stacks), dry_run=dry_run, allow=allow_remove, shown=shown)
 
 
 def _read_bytes(file: Path) -> bytes | None:
@@ -169,23 +183,51 @@ def _read_bytes(file: Path) -> bytes | None:
         return None
 
 
+LISTED = 30  # changed files render lists one by one by default; past that, only the notable
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How much render prints: every changed file (``verbose``), nothing but warnings and
+    errors (``quiet``), or by default the changed files up to ``LISTED``, past that only the
+    removed and hand-edited ones."""
+
+    verbose: bool = False
+    quiet: bool = False
+
+
 def _print_report(
-    report: WriteReport, out: Path, stacks: int, *, dry_run: bool, allow: list[str]
+    report: WriteReport,
+    out: Path,
+    stacks: int,
+    *,
+    dry_run: bool,
+    allow: list[str],
+    shown: Shown,
 ) -> None:
     for name in unmatched(report.removals, allow):
         note = f"note: --allow-remove {name}: nothing there that holds resources is removed"
         typer.echo(note, err=True)
-    for action, path in report.rows():
-        if action != "identical":
-            note = " (had been edited by hand)" if path in report.hand_edited else ""
-            typer.echo(f"{action:9} {path}{note}")
+    if shown.quiet:
+        return
+    rows = [(a, p) for a, p in report.rows() if a != "identical"]
+    listed = rows
+    if len(rows) > LISTED and not shown.verbose:
+        listed = [(a, p) for a, p in rows if a == "remove" or p in report.hand_edited]
+    for action, path in listed:
+        note = " (had been edited by hand)" if path in report.hand_edited else ""
+        typer.echo(f"{action:9} {path}{note}")
     verb = "would write" if dry_run else "wrote"
     typer.echo(
         f"{len(report.created)} create, {len(report.updated)} update, {len(report.removed)} "
         f"remove, {len(report.identical)} identical; "
         + (f"{verb} {out}" if report.changed else "nothing to write")
-        + f" ({stacks} stacks)"
+        + f" ({plural(stacks, 'stack')})"
     )
+    if len(listed) < len(rows):
+        typer.echo(
+            f"({len(rows) - len(listed)} created and updated files not listed; -v lists them)"
+        )
 
 
 def _write(
@@ -373,7 +415,8 @@ def plan_command(  # noqa: PLR0917 - typer passes every option as an argument
         stopped = [r.path for r in results if r.status is Status.interrupted]
         waiting = sum(r.status is Status.not_started for r in results)
         err.print(
-            f"lzgen: interrupted: {planned} of {len(results)} stacks planned; stopped while "
+            f"lzgen: interrupted: {planned} of {plural(len(results), 'stack')} planned; "
+            "stopped while "
             f"planning: {', '.join(stopped) or 'none'}; not started: {waiting}",
             soft_wrap=True,
         )
@@ -514,14 +557,21 @@ def init(
         "org.yaml"
     ),
 ) -> None:
-    """Write a starter org.yaml (never overwrites)."""
+    """Write a starter org.yaml (never overwrites; creates missing parent folders)."""
     from lzgen.package_data import data_dir  # noqa: PLC0415
 
+    starter = (data_dir("templates") / "starter" / "org.yaml").read_text(encoding="utf-8")
     if path.exists():
         typer.echo(f"lzgen: error: {path} exists; not overwriting it", err=True)
         raise typer.Exit(2)
-    starter = (data_dir("templates") / "starter" / "org.yaml").read_text(encoding="utf-8")
-    path.write_text(starter, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:  # never over a file made meanwhile
+            handle.write(starter)
+    except OSError as exc:
+        typer.echo(f"lzgen: error: cannot write {path}: {exc.strerror or exc}", err=True)
+        typer.echo("  hint: choose a folder you can write to", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"wrote {path}; next: lzgen validate {path}")
 
 
@@ -568,7 +618,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     del version

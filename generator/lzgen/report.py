@@ -102,3 +102,8 @@ def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: str, *, color: bo
     if fmt == "editor":
         return format_editor(diagnostics)
     return format_text(diagnostics, color=color)
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 stack``, ``2 stacks``: a count and its noun, in the right number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from lzgen.report import plural
 from lzgen.stack_plans.progress import LABEL, STYLE
 from lzgen.stack_plans.results import PLANNED, StackResult, Status
 
@@ -69,7 +70,7 @@ def table(results: Sequence[StackResult]) -> Table:
 def totals(results: Sequence[StackResult]) -> str:
     found = Counter(r.status for r in results)
     parts = [f"{n} {LABEL[s]}" for s, n in found.items() if n]
-    return f"{len(results)} stacks: " + ", ".join(parts)
+    return f"{plural(len(results), 'stack')}: " + ", ".join(parts)
 
 
 def print_table(results: Sequence[StackResult], console: Console | None = None) -> None:
