@@ -23,7 +23,7 @@ from rich.console import Console
 
 from lzgen import __version__, unchanged
 from lzgen.diagnostics import Diagnostic, did_you_mean, has_errors
-from lzgen.removal import refusal_text, unmatched
+from lzgen.removal import MOVED_FILE, refusal_text, unmatched
 from lzgen.report import format_diagnostics, plural
 from lzgen.stack_plans.progress import progress_for
 from lzgen.stack_plans.results import PlanError, Status, exit_code
@@ -238,7 +238,7 @@ def _write(
         return write_tree(files, out, dry_run=dry_run, allow_remove=allow_remove)
     except RemovalError as exc:
         typer.echo(refusal_text(exc.removals, str(out)), err=True, nl=False)
-        if any(path.endswith("/moved.tf") for path in files):  # lzgen.moves.MOVED_FILE
+        if any(path.endswith(f"/{MOVED_FILE}") for path in files):
             typer.echo(
                 "note: renamed_from moves only what its old name named in this tree: if one of "
                 "these was renamed, check that its renamed_from is the name it had",

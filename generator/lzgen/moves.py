@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from lzgen.model.renames import Rename
 from lzgen.plan.types import FileSpec, LandingZone
+from lzgen.removal import MOVED_FILE
 from lzgen.render import render, render_file
 
-MOVED_FILE = "moved.tf"
 _RESOURCE = re.compile(r'^resource "([\w-]+)" "([\w-]+)" \{\n(.*?)^\}\n', re.MULTILINE | re.DOTALL)
 _SIMILAR = 0.6  # below this, two bodies are different resources, not one renamed
 

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
+from lzgen.manifest import MANIFEST_NAME
+
 ALL = "all"
 _RESOURCE = re.compile(r'^resource\s+"', re.MULTILINE)
 _ADDRESS = re.compile(r'^resource\s+"([\w-]+)"\s+"([\w-]+)"', re.MULTILINE)
 _MOVED_FROM = re.compile(r"^\s*from\s*=\s*([\w.-]+)\s*$", re.MULTILINE)
-MANIFEST = "lzgen.manifest.json"  # lzgen.manifest.MANIFEST_NAME
-MOVED = "moved.tf"  # lzgen.moves.MOVED_FILE
+MOVED_FILE = "moved.tf"  # a stack's moved blocks (lzgen.moves writes it)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _stack_of(path: str, stacks: Collection[str]) -> str:
 def _moved_from(new_files: Mapping[str, str]) -> dict[str, str]:
     """Old stack path -> new path, for the stacks a rename moved (the new manifest says)."""
     try:
-        data = json.loads(new_files.get(MANIFEST, "{}"))
+        data = json.loads(new_files.get(MANIFEST_NAME, "{}"))
     except ValueError:
         return {}
     stacks = data.get("stacks") if isinstance(data, dict) else None
@@ -88,7 +89,7 @@ def _moved_from(new_files: Mapping[str, str]) -> dict[str, str]:
 
 def _still_held(stack: str, new_files: Mapping[str, str]) -> set[str]:
     """Addresses the new render keeps in ``stack``: declared, or the source of a move."""
-    held = set(_MOVED_FROM.findall(new_files.get(f"{stack}/{MOVED}", "")))
+    held = set(_MOVED_FROM.findall(new_files.get(f"{stack}/{MOVED_FILE}", "")))
     prefix = f"{stack}/"
     for path, text in new_files.items():
         if path.startswith(prefix) and path.endswith(".tf") and "/" not in path[len(prefix) :]:
